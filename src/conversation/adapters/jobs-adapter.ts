@@ -1,0 +1,159 @@
+/**
+ * JobsPort over the real ROME catalogue, the project fiches and the retriever: retrieval finds the fiches,
+ * the catalogue and fiches give what the answer states, each part with its source.
+ */
+import type { ProjectFiche } from "../../knowledge/fiches/fiche-schema.js";
+import type { RomeCatalog } from "../../knowledge/rome/catalog.js";
+import { romeFicheUrl } from "../../knowledge/rome/fiche-url.js";
+import type { RomeTexts } from "../../knowledge/rome/texts.js";
+import type { KnowledgeRetriever } from "../../retrieval/knowledge-retriever.js";
+import type { RetrievalHit } from "../../retrieval/types.js";
+import type { RegionCode } from "../../shared/region.js";
+import type { JobDescription, JobMatch, JobRef, JobsPort } from "../ports.js";
+import type { Citation } from "../reply.js";
+import { normalizeText } from "../understanding/normalize.js";
+
+export interface JobsAdapterSources {
+  retriever: Pick<KnowledgeRetriever, "search">;
+  catalog: RomeCatalog;
+  /** France Travail's sentences, when the operator supplied them (never committed). */
+  texts?: RomeTexts | undefined;
+  fiches: readonly ProjectFiche[];
+  /** Where the ROME data comes from, for citations (snapshot header). */
+  romeSource: { name: string; url: string; checkedOn: string };
+}
+
+/** Hits with no lexical evidence are embedding neighbours only: too loose to name a job to a user. */
+function credible(hit: RetrievalHit): boolean {
+  return hit.matchedBy.lexicalRank !== undefined;
+}
+
+function sectionText(markdown: string): string {
+  return markdown
+    .replace(/^\s*[-*]\s+/gm, "")
+    .replace(/\n+/g, " ")
+    .trim();
+}
+
+function agreed(hit: RetrievalHit): boolean {
+  return (hit.matchedBy.lexicalRank ?? 99) <= 2 && (hit.matchedBy.vectorRank ?? 99) <= 2;
+}
+
+const STOP = new Set(["avec", "dans", "pour", "faire", "travailler", "metier", "metiers", "quel", "quelle", "comment", "quand", "est", "veux"]);
+
+function contentWords(query: string): string[] {
+  return normalizeText(query)
+    .split(" ")
+    .filter((w) => w.length >= 4 && !STOP.has(w));
+}
+
+/** Prefix match on folded words, so "photos" meets "Photographe" and "chevaux" meets "cheval". */
+function sharesWord(words: string[], text: string): boolean {
+  const tokens = normalizeText(text).split(" ");
+  return words.some((w) => {
+    const stem = w.slice(0, Math.max(4, w.length - 3));
+    return tokens.some((t) => t.startsWith(stem));
+  });
+}
+
+const APPRENTICESHIP_TEXT: Record<string, string | undefined> = { "selon-diplome": "selon le diplôme préparé" };
+
+export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
+  const { catalog, fiches, texts, romeSource } = sources;
+  const ficheByRome = new Map<string, ProjectFiche>();
+  for (const f of fiches) for (const code of f.romeCodes) if (!ficheByRome.has(code)) ficheByRome.set(code, f);
+
+  const romeCitation = (code: string, title: string): Citation => ({
+    name: `France Travail — fiche ROME ${code} (${title})`,
+    url: romeFicheUrl(code),
+    text: `Référentiel ROME 4.0 — ${romeSource.name}`,
+  });
+
+  return {
+    async findJobs(query: string, region: RegionCode): Promise<JobMatch[]> {
+      if (query.trim() === "") return [];
+      const hits = await sources.retriever.search(query, { kinds: ["rome", "fiche"], region, limit: 8 });
+      const words = contentWords(query);
+      const byCode = new Map<string, JobMatch>();
+      for (const hit of hits.filter(credible)) {
+        for (const code of hit.romeCodes.slice(0, 1)) {
+          const fiche = catalog.get(code);
+          if (!fiche || byCode.has(code)) continue;
+          const named = `${hit.chunk.title} ${hit.chunk.keywords.join(" ")} ${fiche.appellations.map((a) => a.label).join(" ")}`;
+          byCode.set(code, { code, title: fiche.title, score: hit.score, titleMatch: sharesWord(words, named), agreed: agreed(hit) });
+        }
+      }
+      return [...byCode.values()];
+    },
+
+    async describe(code: string, region: RegionCode): Promise<JobDescription | undefined> {
+      const rome = catalog.get(code);
+      if (!rome) return undefined;
+      const project = ficheByRome.get(rome.code);
+      const official = texts?.[rome.code];
+      const citations: Citation[] = [romeCitation(rome.code, rome.title)];
+      const d: JobDescription = {
+        code: rome.code,
+        title: project?.title ?? rome.title,
+        closeJobs: catalog.closeJobs(rome.code, 5).map(({ code: c, title }) => ({ code: c, title })),
+        officialUrl: romeFicheUrl(rome.code),
+        citations,
+      };
+      const definition = project?.sections.metier ?? official?.["definition"]?.join(" ");
+      if (definition) d.definition = sectionText(definition);
+      const access = project?.sections.acces ?? official?.["acces_metier"]?.join(" ");
+      if (access) d.access = sectionText(access);
+      if (project) {
+        citations.push(...project.sources.filter((s) => s.url !== romeSource.url).slice(0, 3));
+        if (project.apprenticeship === "oui" || project.apprenticeship === "selon-diplome") {
+          const levels = project.levels.join(", ");
+          d.apprenticeship = { possible: true, text: [APPRENTICESHIP_TEXT[project.apprenticeship], levels].filter(Boolean).join(" : ") };
+        } else if (project.apprenticeship === "non") {
+          d.apprenticeship = { possible: false };
+        }
+        if (project.tension[region] === true) d.recruitsInRegion = { recruits: true };
+        const note = region === "PAC" ? project.sections.pac : project.sections.bfc;
+        if (note) d.regionalNote = sectionText(note);
+        if (project.pay) d.pay = { text: project.pay.text, source: project.pay.source };
+      }
+      return d;
+    },
+
+    async recruitingJobs(region: RegionCode, limit: number) {
+      const recruiting = fiches.filter((f) => f.tension[region] === true && f.romeCodes[0] !== undefined).slice(0, limit);
+      const regional = (f: ProjectFiche) => f.sources.find((s) => /cprdfop/i.test(s.name)) ?? f.sources[0];
+      const citations = recruiting.flatMap((f) => {
+        const s = regional(f);
+        return s ? [{ name: s.name, url: s.url }] : [];
+      });
+      return { jobs: recruiting.map((f) => ({ code: f.romeCodes[0] as string, title: f.title })), citations };
+    },
+
+    async jobsForInterests(centreCodes: readonly string[], limit: number) {
+      // Round-robin over the centres so "bricoler + dehors" shows both, and skip fiches of one family twice.
+      // Better-known jobs first: those with a project fiche, then those with many job titles (appellations).
+      const known = (code: string) => (ficheByRome.has(code) ? 1000 : 0) + (catalog.get(code)?.appellations.length ?? 0);
+      const lists = centreCodes.map((c) =>
+        catalog.fichesByInterestCentre(c, { principalOnly: true }).sort((a, b) => known(b.code) - known(a.code)),
+      );
+      const jobs: JobRef[] = [];
+      const families = new Set<string>();
+      for (let i = 0; jobs.length < limit && lists.some((l) => i < l.length); i++) {
+        for (const list of lists) {
+          const fiche = list[i];
+          if (!fiche || families.has(fiche.code.slice(0, 3)) || jobs.length >= limit) continue;
+          families.add(fiche.code.slice(0, 3));
+          jobs.push({ code: fiche.code, title: fiche.title });
+        }
+      }
+      const centres = catalog.interestCentres().filter((c) => centreCodes.includes(c.code));
+      const citations: Citation[] = [
+        {
+          name: `France Travail — ROME 4.0, centres d'intérêt${centres.length ? ` (${centres.map((c) => c.label).join(" ; ")})` : ""}`,
+          url: romeSource.url,
+        },
+      ];
+      return { jobs, citations };
+    },
+  };
+}

@@ -1,0 +1,226 @@
+/** Answers about one job (what it is, access, apprenticeship, regional demand, close jobs) and its follow-ups. */
+import { REGIONS } from "../../shared/region.js";
+import type { JobDescription, JobMatch, JobRef } from "../ports.js";
+import { reply, uniqueCitations, withHumanOption, type Reply, type SuggestedAction } from "../reply.js";
+import { normalizeText } from "../understanding/normalize.js";
+import { shorten, type Turn } from "./turn.js";
+
+const MAX_CHOICES = 4;
+
+/**
+ * Fiches whose title contains every word the user typed (prefix match, so "infirmier" fits "Infirmière").
+ * Several of them means the words fit several specialities ("infirmier"): the user picks.
+ */
+/** "Boulanger / Boulangère" is exactly "boulanger"; "Chef boulanger / ..." or "Infirmier / Infirmière de bloc" are not. */
+export function isExactTitle(query: string, title: string): boolean {
+  const [masculine, feminine] = title.split(" / ");
+  const forms = [masculine, feminine].filter((f): f is string => f !== undefined && !f.trim().includes(" ")).map(normalizeText);
+  return forms.length === (feminine === undefined ? 1 : 2) && forms.includes(query);
+}
+
+export function namedBy(query: string, matches: JobMatch[]): JobMatch[] {
+  const exact = matches.find((m) => isExactTitle(query, m.title));
+  if (exact) return [exact];
+  const words = query.split(" ").filter((w) => w.length >= 3 && !["les", "des", "une", "pour", "avec", "dans"].includes(w));
+  if (words.length === 0) return [];
+  return matches.filter((m) => {
+    const titleWords = normalizeText(m.title).split(" ");
+    return words.every((w) => titleWords.some((t) => t.startsWith(w.slice(0, Math.max(4, w.length - 2))) || w.startsWith(t) && t.length >= 4));
+  });
+}
+
+const FOLLOW_UP_ACTIONS: SuggestedAction[] = [
+  { title: "Comment y accéder ?", value: "Comment y accéder ?" },
+  { title: "En apprentissage ?", value: "Et en apprentissage ?" },
+  { title: "Métiers proches", value: "Des métiers proches ?" },
+  { title: "De l'aide près de chez moi", value: "Où trouver de l'aide près de chez moi ?" },
+];
+
+/** Leading words that say "a job" but name none ("je veux devenir", "c'est quoi le métier de"), stripped from the start. */
+const LEAD_WORDS =
+  /^(bonjour|salut|moi|et|quels? metiers? pour|quels? metiers?|pour|quelles? etudes?|quelles? formations?|quels? diplomes?|comment devenir|comment|combien gagne|combien|gagne|salaire|y acceder|acceder|je|j|veux|voudrais|aimerais|souhaite|souhaiterais|cherche|devenir|etre|faire|le metier|metier de|metier d|metier|fiche metier|travailler comme|travailler en tant que|c est quoi|qu est ce qu|est ce que|que fait|en quoi consiste|infos? sur|parle moi de|un|une|le|la|les|l|des|de|d)\s+/;
+
+function stripLeadWords(text: string): string {
+  let current = `${text} `;
+  for (let i = 0; i < 12; i++) {
+    const next = current.replace(LEAD_WORDS, "");
+    if (next === current) break;
+    current = next;
+  }
+  return current.trim();
+}
+
+const FILLER = /^(un|une|des|du|de|le|la|les|metier|metiers|travail|boulot|job|emploi|svp|s il vous plait|quoi|\s)*$/;
+
+/** The words that name the job; empty when the message only says "a job" ("je cherche un métier"). */
+export function jobQuery(text: string): string {
+  const normalized = normalizeText(text);
+  const stripped = stripLeadWords(normalized);
+  return FILLER.test(stripped) ? "" : stripped;
+}
+
+const ASK_JOB = "Quel métier vous intéresse ? Écrivez son nom, par exemple « boulanger » ou « aide-soignant ». Si vous ne savez pas encore, dites-moi ce que vous aimez faire.";
+
+export function pickOption(turn: Turn, options: JobRef[]): JobRef | undefined {
+  const n = turn.understanding.normalized;
+  const index = /^(?:le |la |n )?(\d)$/.exec(n)?.[1];
+  if (index) return options[Number(index) - 1];
+  return options.find((o) => normalizeText(o.title) === n || (n.length >= 4 && normalizeText(o.title).includes(n)) || n.includes(o.code.toLowerCase()));
+}
+
+function choiceReply(matches: JobMatch[]): Reply {
+  return reply(
+    ["Plusieurs métiers correspondent. Lequel vous intéresse ?", ...matches.map((m, i) => `${i + 1}. ${m.title}`)].join("\n"),
+    { suggestedActions: withHumanOption(matches.map((m) => ({ title: m.title.slice(0, 60), value: m.title })), MAX_CHOICES + 1) },
+  );
+}
+
+export function describeJob(d: JobDescription, turn: Turn): Reply {
+  const regionName = REGIONS[turn.region].shortName;
+  const parts = [`**${d.title}** (fiche ROME ${d.code})`];
+  if (d.definition) parts.push(shorten(d.definition));
+  if (d.access) parts.push(`**Comment y accéder** : ${shorten(d.access, 300)}`);
+  if (d.apprenticeship) {
+    parts.push(
+      d.apprenticeship.possible
+        ? `**Apprentissage** : oui, ce métier peut s'apprendre en apprentissage${d.apprenticeship.text ? ` (${d.apprenticeship.text})` : ""}.`
+        : "**Apprentissage** : ce métier ne s'apprend généralement pas en apprentissage.",
+    );
+  }
+  if (d.recruitsInRegion?.recruits) parts.push(`**En ${regionName}** : ce métier recrute${d.recruitsInRegion.text ? ` — ${d.recruitsInRegion.text}` : "."}`);
+  if (d.regionalNote) parts.push(shorten(d.regionalNote, 300));
+  if (d.closeJobs.length > 0) parts.push(`**Métiers proches** : ${d.closeJobs.slice(0, 4).map((j) => j.title).join(" ; ")}`);
+  parts.push(`La fiche officielle détaille les compétences et les conditions de travail : [fiche ${d.code} sur France Travail](${d.officialUrl})`);
+  turn.memory.lastJob = { code: d.code, title: d.title };
+  turn.memory.lastTopic = "job";
+  return reply(parts.join("\n\n"), { citations: uniqueCitations(d.citations), suggestedActions: withHumanOption(FOLLOW_UP_ACTIONS) });
+}
+
+async function describeOrApologise(turn: Turn, job: JobRef): Promise<Reply> {
+  const d = await turn.ports.jobs.describe(job.code, turn.region);
+  return d ? describeJob(d, turn) : notFound();
+}
+
+function notFound(): Reply {
+  return reply(
+    "Je n'ai pas trouvé de métier qui corresponde. Pouvez-vous le dire autrement, par exemple avec le nom du métier ou ce que vous aimeriez faire ?",
+    { suggestedActions: withHumanOption([{ title: "Trouver selon mes goûts", value: "Je ne sais pas quoi faire" }]) },
+  );
+}
+
+/** Answers a job question, asking which one when several fiches fit equally well. */
+export async function composeJob(turn: Turn, matches?: JobMatch[]): Promise<Reply> {
+  const pending = turn.memory.pending;
+  if (pending?.kind === "jobChoice") {
+    turn.memory.pending = undefined;
+    const chosen = pickOption(turn, pending.options);
+    if (chosen) return describeOrApologise(turn, chosen);
+  }
+  const query = jobQuery(turn.text);
+  if (matches === undefined && query === "") {
+    return reply(ASK_JOB, { suggestedActions: withHumanOption([{ title: "Trouver selon mes goûts", value: "Je ne sais pas quoi faire" }]) });
+  }
+  const found = matches ?? (await turn.ports.jobs.findJobs(query, turn.region));
+  const top = found[0];
+  if (!top) return notFound();
+  // A title clicked in a list names one fiche exactly: no need to ask again.
+  const exact = found.find((m) => normalizeText(m.title) === turn.understanding.normalized);
+  if (exact) return describeOrApologise(turn, exact);
+  const close = namedBy(query || turn.understanding.normalized, found).slice(0, MAX_CHOICES);
+  if (close.length === 1 && close[0]) return describeOrApologise(turn, close[0]);
+  if (close.length > 1) {
+    turn.memory.pending = { kind: "jobChoice", options: close.map(({ code, title }) => ({ code, title })) };
+    return choiceReply(close);
+  }
+  return describeOrApologise(turn, top);
+}
+
+async function lastJobDescription(turn: Turn): Promise<JobDescription | undefined> {
+  const last = turn.memory.lastJob;
+  return last ? turn.ports.jobs.describe(last.code, turn.region) : undefined;
+}
+
+/** "Quels métiers recrutent ?": the fiches that say so for the user's region, each with its source. */
+export async function composeRecruiting(turn: Turn): Promise<Reply> {
+  const regionName = REGIONS[turn.region].shortName;
+  const { jobs, citations } = await turn.ports.jobs.recruitingJobs(turn.region, 8);
+  if (jobs.length === 0) {
+    return reply(`Je n'ai pas de liste vérifiée des métiers qui recrutent en ${regionName}. Un conseiller peut vous renseigner.`, {
+      suggestedActions: withHumanOption([]),
+    });
+  }
+  const text = [
+    `D'après le plan régional, ces métiers recrutent en ${regionName} :`,
+    ...jobs.map((j) => `- ${j.title}`),
+    "",
+    "Choisissez-en un pour savoir ce qu'on y fait et comment y accéder.",
+  ].join("\n");
+  return reply(text, {
+    citations: uniqueCitations(citations),
+    suggestedActions: withHumanOption(jobs.slice(0, 4).map((j) => ({ title: j.title.slice(0, 60), value: j.title }))),
+  });
+}
+
+/** Without a job in mind, "quelles études pour être prof ?" names the job in the same message. */
+async function jobFromText(turn: Turn): Promise<JobRef | Reply | undefined> {
+  const query = jobQuery(turn.text);
+  if (query === "") return undefined;
+  const matches = await turn.ports.jobs.findJobs(query, turn.region);
+  const named = namedBy(query, matches);
+  if (named.length > 1) return composeJob(turn, matches);
+  return named[0] ?? matches[0];
+}
+
+export async function composeJobFollowUp(
+  turn: Turn,
+  kind: "followUpPay" | "followUpAccess" | "followUpApprenticeship" | "followUpCloseJobs",
+): Promise<Reply> {
+  if (!turn.memory.lastJob) {
+    const found = await jobFromText(turn);
+    if (found && "text" in found) return found;
+    if (found) turn.memory.lastJob = { code: found.code, title: found.title };
+  }
+  const d = await lastJobDescription(turn);
+  if (!d) return reply(ASK_JOB, { suggestedActions: withHumanOption([{ title: "Trouver selon mes goûts", value: "Je ne sais pas quoi faire" }]) });
+  const fiche = `[fiche ${d.code} sur France Travail](${d.officialUrl})`;
+  const actions = withHumanOption(FOLLOW_UP_ACTIONS);
+  turn.memory.lastTopic = "job";
+  switch (kind) {
+    case "followUpPay": {
+      if (d.pay) {
+        return reply(`**Salaire — ${d.title}** : ${d.pay.text}`, { citations: uniqueCitations([d.pay.source, ...d.citations]), suggestedActions: actions });
+      }
+      return reply(
+        `Je n'ai pas de montant vérifié pour le salaire de ${d.title}. Il dépend de l'expérience, de l'employeur et de la convention collective. Un conseiller peut vous renseigner. Voir la ${fiche}.`,
+        { citations: d.citations, suggestedActions: actions },
+      );
+    }
+    case "followUpAccess": {
+      const text = d.access
+        ? `**Comment devenir ${d.title}** : ${shorten(d.access, 600)}\n\nPlus de détails : ${fiche}.`
+        : `Les diplômes et les parcours pour devenir ${d.title} sont décrits sur la ${fiche}. Un conseiller peut vous aider à choisir une formation.`;
+      return reply(text, { citations: d.citations, suggestedActions: actions });
+    }
+    case "followUpApprenticeship": {
+      turn.memory.lastTopic = "apprenticeship";
+      const a = d.apprenticeship;
+      const text = !a
+        ? `Je n'ai pas d'information vérifiée sur l'apprentissage pour ${d.title}. Voir la ${fiche}, ou demandez à un conseiller.`
+        : a.possible
+          ? `Oui, on peut devenir ${d.title} par l'apprentissage${a.text ? ` (${a.text})` : ""}. Vous alternez entre l'entreprise et le centre de formation, avec un salaire.`
+          : `Pour ${d.title}, l'apprentissage n'est généralement pas la voie d'accès. Voir la ${fiche}.`;
+      return reply(text, {
+        citations: d.citations,
+        suggestedActions: withHumanOption([{ title: "Salaire d'un apprenti", value: "Combien gagne un apprenti ?" }, ...FOLLOW_UP_ACTIONS.slice(0, 1)]),
+      });
+    }
+    case "followUpCloseJobs": {
+      if (d.closeJobs.length === 0) return reply(`Je n'ai pas de métiers proches pour ${d.title}. Voir la ${fiche}.`, { citations: d.citations, suggestedActions: actions });
+      const jobs = d.closeJobs.slice(0, 5);
+      return reply([`Métiers proches de **${d.title}** :`, ...jobs.map((j) => `- ${j.title}`)].join("\n"), {
+        citations: d.citations,
+        suggestedActions: withHumanOption(jobs.map((j) => ({ title: j.title.slice(0, 60), value: j.title }))),
+      });
+    }
+  }
+}

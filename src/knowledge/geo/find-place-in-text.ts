@@ -1,0 +1,144 @@
+/**
+ * Spots a commune or postcode inside a user's sentence ("je suis à Dijon, où ...").
+ * Many commune names are also ordinary words (Orange, Sens, Gap, Cannes, Bus...): those count only
+ * after a place cue ("à", "près de", "vers", "CIO de", "mission locale"...) or when they are the whole
+ * message, so "une veste orange" finds nothing while "je vis à Orange" finds the Vaucluse town.
+ */
+import { createRequire } from "node:module";
+import { z } from "zod";
+import { communeDirectory, type CommuneRecord } from "./commune-directory.js";
+import { normalizePlaceName } from "./place-name.js";
+import { resolutionOf, type PlaceResolution } from "./resolve-place.js";
+
+const require = createRequire(import.meta.url);
+
+export interface PlaceMention {
+  resolution: PlaceResolution;
+  /** The words of the message that named the place, as typed. */
+  matchedText: string;
+  via: "postcode" | "name";
+}
+
+interface Token {
+  raw: string;
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Word sequences (normalized) that announce a place when they come right before it. */
+const CUES: string[][] = [
+  ["a"],
+  ["au"],
+  ["aux"],
+  ["vers"],
+  ["sur"],
+  ["dans"],
+  ["habite"],
+  ["pres", "de"],
+  ["pres", "d"],
+  ["proche", "de"],
+  ["autour", "de"],
+  ["cote", "de"],
+  ["region", "de"],
+  ["ville", "de"],
+  ["secteur", "de"],
+  ["cio"],
+  ["cio", "de"],
+  ["cio", "d"],
+  ["mission", "locale"],
+  ["mission", "locale", "de"],
+  ["mission", "locale", "d"],
+  ["france", "travail"],
+  ["france", "travail", "de"],
+  ["cap", "emploi"],
+  ["pij"],
+  ["crij"],
+  ["metiers", "de"],
+  ["metiers", "d"],
+];
+
+let commonWords: Set<string> | undefined;
+function commonWordNames(): Set<string> {
+  const file = z.object({ names: z.array(z.string()) }).parse(require("./common-word-communes.json"));
+  commonWords ??= new Set(file.names);
+  return commonWords;
+}
+
+function tokenize(message: string): Token[] {
+  return [...message.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+    raw: m[0],
+    key: normalizePlaceName(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+function followsCue(tokens: Token[], index: number): boolean {
+  return CUES.some(
+    (cue) =>
+      index >= cue.length && cue.every((word, i) => tokens[index - cue.length + i]?.key === word),
+  );
+}
+
+interface Hit {
+  records: CommuneRecord[];
+  start: number;
+  end: number;
+  cued: boolean;
+  via: "postcode" | "name";
+}
+
+function findHits(message: string): Hit[] {
+  const directory = communeDirectory();
+  const common = commonWordNames();
+  const tokens = tokenize(message);
+  const hits: Hit[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i];
+    if (!token) break;
+    const postcodeRecords = /^\d{5}$/.test(token.raw) ? directory.byPostcode.get(token.raw) : undefined;
+    if (postcodeRecords) {
+      hits.push({ records: postcodeRecords, start: token.start, end: token.end, cued: true, via: "postcode" });
+      i += 1;
+      continue;
+    }
+    let matched = false;
+    // Longest name first, so "Aix en Provence" wins over "Aix" (Aix exists in Corrèze).
+    for (let n = Math.min(directory.maxWords, tokens.length - i); n >= 1 && !matched; n -= 1) {
+      const words = tokens.slice(i, i + n);
+      const key = words.map((t) => t.key).join(" ");
+      const records = directory.byKey.get(key);
+      if (!records) continue;
+      const cued = followsCue(tokens, i);
+      const wholeMessage = n === tokens.length;
+      if (common.has(key) && !cued && !wholeMessage) continue;
+      const last = words[words.length - 1] ?? token;
+      hits.push({ records, start: token.start, end: last.end, cued, via: "name" });
+      i += n;
+      matched = true;
+    }
+    if (!matched) i += 1;
+  }
+  return hits;
+}
+
+/** The place a message talks about, or undefined. A cued mention beats an uncued one, then the first. */
+export function findPlaceInText(message: string): PlaceMention | undefined {
+  const hits = findHits(message);
+  const postcode = hits.find((h) => h.via === "postcode");
+  const names = hits.filter((h) => h.via === "name");
+  // "21000 Dijon": the postcode narrows which Dijon-like name is meant.
+  if (postcode) {
+    const named = names
+      .map((h) => h.records.filter((r) => postcode.records.includes(r)))
+      .find((records) => records.length > 0);
+    const resolution = resolutionOf(named ?? postcode.records);
+    return resolution && { resolution, matchedText: message.slice(postcode.start, postcode.end), via: "postcode" };
+  }
+  const hit = names.find((h) => h.cued) ?? names[0];
+  if (!hit) return undefined;
+  const resolution = resolutionOf(hit.records);
+  return resolution && { resolution, matchedText: message.slice(hit.start, hit.end), via: "name" };
+}

@@ -1,0 +1,18 @@
+/** Turns what people type for a place ("St-Raphaël", "aix en provence") into one comparable key. */
+
+const ABBREVIATIONS: Record<string, string> = { st: "saint", ste: "sainte", sts: "saints", stes: "saintes" };
+
+/** Lowercase, no accents, no punctuation, "st"/"ste" spelled out, single spaces. */
+export function normalizePlaceName(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .map((word) => ABBREVIATIONS[word] ?? word)
+    .join(" ");
+}

@@ -1,0 +1,192 @@
+/**
+ * BM25F over three fields of a chunk (title, keywords, text), each with its own weight and length
+ * normalisation. Built from analysed terms; serialisable to JSON so it is saved beside the vector index.
+ */
+import { z } from "zod";
+
+export const FIELDS = ["title", "keywords", "text"] as const;
+export type FieldName = (typeof FIELDS)[number];
+
+export interface Bm25fParams {
+  k1: number;
+  weights: Record<FieldName, number>;
+  b: Record<FieldName, number>;
+}
+
+/** Titles and job titles say what a chunk is about; body text only hints at it. */
+export const DEFAULT_BM25F: Bm25fParams = {
+  k1: 1.2,
+  weights: { title: 4, keywords: 2.5, text: 1 },
+  b: { title: 0.5, keywords: 0.6, text: 0.75 },
+};
+
+export interface FieldTerms {
+  title: string[];
+  keywords: string[];
+  text: string[];
+}
+
+export interface ScoredDoc {
+  doc: number;
+  score: number;
+}
+
+const SerializedBm25f = z.object({
+  format: z.literal("bm25f/1"),
+  params: z.object({
+    k1: z.number(),
+    weights: z.object({ title: z.number(), keywords: z.number(), text: z.number() }),
+    b: z.object({ title: z.number(), keywords: z.number(), text: z.number() }),
+  }),
+  lengths: z.array(z.array(z.number())),
+  postings: z.record(z.string(), z.array(z.number())),
+});
+
+interface Posting {
+  docs: Int32Array;
+  /** Per field, term frequency in each doc of `docs`. */
+  tf: [Float32Array, Float32Array, Float32Array];
+}
+
+export class Bm25fIndex {
+  private readonly avgLength: number[];
+  private readonly scores: Float64Array;
+
+  private constructor(
+    readonly params: Bm25fParams,
+    private readonly lengths: Float32Array[],
+    private readonly postings: Map<string, Posting>,
+  ) {
+    this.avgLength = lengths.map((l) =>
+      l.length === 0 ? 1 : Math.max(1e-9, l.reduce((a, b) => a + b, 0) / l.length),
+    );
+    this.scores = new Float64Array(this.docCount);
+  }
+
+  get docCount(): number {
+    return this.lengths[0]?.length ?? 0;
+  }
+
+  /** Every indexed term and the number of chunks containing it. */
+  documentFrequencies(): Map<string, number> {
+    return new Map([...this.postings].map(([t, p]) => [t, p.docs.length]));
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  static build(docs: FieldTerms[], params: Bm25fParams = DEFAULT_BM25F): Bm25fIndex {
+    const lengths = FIELDS.map(() => new Float32Array(docs.length));
+    const acc = new Map<string, { docs: number[]; tf: [number[], number[], number[]] }>();
+    docs.forEach((d, docIdx) => {
+      const counts = new Map<string, [number, number, number]>();
+      FIELDS.forEach((f, fi) => {
+        const terms = d[f];
+        (lengths[fi] as Float32Array)[docIdx] = terms.length;
+        for (const t of terms) {
+          let c = counts.get(t);
+          if (c === undefined) counts.set(t, (c = [0, 0, 0]));
+          c[fi] = (c[fi] ?? 0) + 1;
+        }
+      });
+      for (const [t, c] of counts) {
+        let p = acc.get(t);
+        if (p === undefined) acc.set(t, (p = { docs: [], tf: [[], [], []] }));
+        p.docs.push(docIdx);
+        c.forEach((v, fi) => (p.tf[fi] as number[]).push(v));
+      }
+    });
+    const postings = new Map<string, Posting>();
+    for (const [t, p] of acc) {
+      postings.set(t, {
+        docs: Int32Array.from(p.docs),
+        tf: [Float32Array.from(p.tf[0]), Float32Array.from(p.tf[1]), Float32Array.from(p.tf[2])],
+      });
+    }
+    return new Bm25fIndex(params, lengths, postings);
+  }
+
+  idf(term: string): number {
+    const df = this.postings.get(term)?.docs.length ?? 0;
+    const n = this.docCount;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Scores docs for weighted query terms and returns the best `limit`, skipping docs `accept` refuses.
+   * Weights let lexicon additions and typo corrections count less than the user's own words.
+   */
+  search(query: ReadonlyMap<string, number>, limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
+    const { k1, weights, b } = this.params;
+    const scores = this.scores;
+    const touched: number[] = [];
+    for (const [term, qWeight] of query) {
+      const p = this.postings.get(term);
+      if (p === undefined || qWeight <= 0) continue;
+      const idf = this.idf(term);
+      for (let i = 0; i < p.docs.length; i++) {
+        const doc = p.docs[i] as number;
+        let tf = 0;
+        for (let fi = 0; fi < 3; fi++) {
+          const raw = (p.tf[fi] as Float32Array)[i] as number;
+          if (raw === 0) continue;
+          const f = FIELDS[fi] as FieldName;
+          const len = (this.lengths[fi] as Float32Array)[doc] as number;
+          tf += (weights[f] * raw) / (1 - b[f] + (b[f] * len) / (this.avgLength[fi] as number));
+        }
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = (scores[doc] as number) + (qWeight * idf * tf) / (k1 + tf);
+      }
+    }
+    const out: ScoredDoc[] = [];
+    for (const doc of touched) {
+      const score = scores[doc] as number;
+      scores[doc] = 0;
+      if (accept === undefined || accept(doc)) out.push({ doc, score });
+    }
+    out.sort((x, y) => y.score - x.score || x.doc - y.doc);
+    return out.slice(0, limit);
+  }
+
+  toJSON(): z.infer<typeof SerializedBm25f> {
+    const postings: Record<string, number[]> = {};
+    for (const [t, p] of this.postings) {
+      // Flat layout [doc, tfTitle, tfKeywords, tfText, doc, ...]: compact and quick to parse.
+      const flat: number[] = [];
+      for (let i = 0; i < p.docs.length; i++)
+        flat.push(p.docs[i] as number, p.tf[0][i] as number, p.tf[1][i] as number, p.tf[2][i] as number);
+      postings[t] = flat;
+    }
+    return {
+      format: "bm25f/1",
+      params: this.params,
+      lengths: this.lengths.map((l) => Array.from(l)),
+      postings,
+    };
+  }
+
+  static fromJSON(json: unknown): Bm25fIndex {
+    const s = SerializedBm25f.parse(json);
+    const postings = new Map<string, Posting>();
+    for (const [t, flat] of Object.entries(s.postings)) {
+      const n = flat.length / 4;
+      const p: Posting = {
+        docs: new Int32Array(n),
+        tf: [new Float32Array(n), new Float32Array(n), new Float32Array(n)],
+      };
+      for (let i = 0; i < n; i++) {
+        p.docs[i] = flat[4 * i] as number;
+        p.tf[0][i] = flat[4 * i + 1] as number;
+        p.tf[1][i] = flat[4 * i + 2] as number;
+        p.tf[2][i] = flat[4 * i + 3] as number;
+      }
+      postings.set(t, p);
+    }
+    return new Bm25fIndex(
+      s.params,
+      s.lengths.map((l) => Float32Array.from(l)),
+      postings,
+    );
+  }
+}

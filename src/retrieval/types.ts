@@ -1,0 +1,31 @@
+/** What retrieval returns to the rest of the bot: plain data, one hit per fiche, rule, contact or document. */
+import type { KnowledgeChunk, KnowledgeKind, SourceRef } from "../knowledge/types.js";
+import type { RegionCode } from "../shared/region.js";
+
+export type RetrievalMode = "hybrid" | "lexical" | "vector";
+
+export interface SearchOptions {
+  kinds?: KnowledgeKind[];
+  /** Region-specific chunks of the other region are left out; national ones are kept. */
+  region?: RegionCode;
+  limit?: number;
+  mode?: RetrievalMode;
+}
+
+export interface RetrievalHit {
+  entityId: string;
+  kind: KnowledgeKind;
+  title: string;
+  /** Higher is better; comparable within one result list only. */
+  score: number;
+  /** The best-matching chunk of this entity. */
+  chunk: KnowledgeChunk;
+  /** Ids of the entity's other chunks that matched too. */
+  otherChunkIds: string[];
+  romeCodes: string[];
+  source: SourceRef;
+  url: string;
+  page?: number;
+  /** 1-based ranks of the entity in each list before fusion. */
+  matchedBy: { lexicalRank?: number; vectorRank?: number };
+}

@@ -1,0 +1,108 @@
+/**
+ * SQLite backend (better-sqlite3, WAL): the default, one file in DATA_DIR. better-sqlite3 is synchronous, so
+ * this class queues work per connection; several processes may share the file (WAL + busy timeout).
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { UniqueViolation, type Row, type SqlDatabase, type SqlRunner, type SqlValue } from "../sql.js";
+
+export const SQLITE_FILE_NAME = "spro.sqlite";
+
+export interface SqliteOptions {
+  /** How long a writer waits for another process's write lock before failing (ms). */
+  busyTimeoutMs?: number;
+}
+
+export class SqliteDatabase implements SqlDatabase {
+  readonly dialect = "sqlite" as const;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly file: string, options: SqliteOptions = {}) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    // FULL: an acknowledged booking survives a power cut too, not only a crash of the process.
+    this.db.pragma("synchronous = FULL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+  }
+
+  async all<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+    return this.exclusive(async () => this.allNow<T>(sql, params));
+  }
+
+  async run(sql: string, params: SqlValue[] = []): Promise<number> {
+    return this.exclusive(async () => this.runNow(sql, params));
+  }
+
+  async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      // IMMEDIATE takes the write lock at once: two processes never both read "free" and then both write.
+      this.db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await work({
+          all: async <R extends Row = Row>(sql: string, params: SqlValue[] = []) => this.allNow<R>(sql, params),
+          run: async (sql: string, params: SqlValue[] = []) => this.runNow(sql, params),
+        });
+        this.db.exec("COMMIT");
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec("ROLLBACK");
+        throw err;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.exclusive(async () => this.db.close());
+  }
+
+  /** Statements of one caller never interleave with another's open transaction on this connection. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private allNow<T>(sql: string, params: SqlValue[]): T[] {
+    return translate(() => {
+      const statement = this.prepare(sql);
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params);
+      return [];
+    });
+  }
+
+  private runNow(sql: string, params: SqlValue[]): number {
+    if (params.length === 0 && sql.includes(";")) {
+      translate(() => this.db.exec(sql));
+      return 0;
+    }
+    return translate(() => this.prepare(sql).run(...params).changes);
+  }
+}
+
+function translate<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    if (e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+      // "UNIQUE constraint failed: booking_cells.cabin_id, booking_cells.cell"
+      throw new UniqueViolation((e.message ?? "").replace(/^.*failed:\s*/, ""));
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConversationEngine } from "../../src/conversation/engine.js";
+import { emptyMemory } from "../../src/conversation/state.js";
+import { silentLogger } from "../../src/shared/logger.js";
+import { openRealSetup, TODAY, type RealSetup } from "./real-ports.js";
+
+let setup: RealSetup;
+beforeAll(async () => {
+  setup = await openRealSetup();
+});
+afterAll(async () => {
+  await setup?.cleanup();
+});
+
+describe("conversation engine", () => {
+  it("remembers age and commune said in passing, and uses them later", async () => {
+    const first = await setup.engine.handle({ type: "message", text: "j'ai 19 ans, j'habite à Dijon et je veux devenir couvreur" }, emptyMemory());
+    expect(first.memory.age).toBe(19);
+    expect(first.memory.place?.name).toBe("Dijon");
+    const pay = await setup.engine.handle({ type: "message", text: "combien gagne un apprenti en 1re année ?" }, first.memory);
+    expect(pay.replies[0]?.text).toMatch(/à 19 ans[\s\S]*43 % du SMIC/);
+    const help = await setup.engine.handle({ type: "message", text: "où trouver de l'aide ?" }, pay.memory);
+    expect(help.replies[0]?.text).toMatch(/Près de \*\*Dijon\*\*/);
+  });
+
+  it("takes the region from the channel, and keeps it after the user deletes their data", async () => {
+    const r = await setup.engine.handle({ type: "message", text: "j'ai 17 ans", region: "BFC" }, emptyMemory());
+    expect(r.memory.region).toBe("BFC");
+    const deleted = await setup.engine.handle({ type: "message", text: "supprimez mes données" }, r.memory);
+    expect(deleted.forget).toBe(true);
+    expect(deleted.memory).toEqual({ turns: 0, region: "BFC" });
+  });
+
+  it("greets once even when the channel announces the start twice", async () => {
+    const first = await setup.engine.handle({ type: "conversationStart" }, emptyMemory());
+    const second = await setup.engine.handle({ type: "conversationStart" }, first.memory);
+    expect(first.replies).toHaveLength(1);
+    expect(second.replies).toHaveLength(0);
+  });
+
+  it("answers a failing knowledge source with a plain French sentence and a way to reach a person", async () => {
+    const failing = new ConversationEngine(
+      { ...setup.ports, jobs: { ...setup.ports.jobs, findJobs: () => Promise.reject(new Error("index unavailable")) } },
+      { defaultRegion: "PAC", logger: silentLogger, now: () => TODAY },
+    );
+    const r = await failing.handle({ type: "message", text: "je veux devenir boulanger" }, emptyMemory());
+    expect(r.outcome).toBe("error");
+    expect(r.replies[0]?.text).toMatch(/Une erreur est survenue/);
+    expect(r.replies[0]?.text).not.toMatch(/index unavailable/);
+    expect(r.replies[0]?.suggestedActions.map((a) => a.title)).toContain("Parler à un conseiller");
+  });
+});

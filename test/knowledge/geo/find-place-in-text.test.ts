@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { findPlaceInText } from "../../../src/knowledge/geo/find-place-in-text.js";
+
+const communeIn = (message: string): string | undefined => {
+  const found = findPlaceInText(message)?.resolution.best;
+  return found && `${found.commune} (${found.department.code})`;
+};
+
+describe("findPlaceInText", () => {
+  it.each([
+    ["je suis à Dijon, où trouver de l'aide pour mon orientation ?", "Dijon (21)"],
+    ["CIO à Marseille", "Marseille (13)"],
+    ["mission locale Nice", "Nice (06)"],
+    ["je cherche un CAP cuisine à Aix en Provence", "Aix-en-Provence (13)"],
+    ["je suis lycéen à Vesoul et je veux être plombier", "Vesoul (70)"],
+    ["j'habite au 13001", "Marseille (13)"],
+  ])("finds the place in %j", (message, expected) => {
+    expect(communeIn(message)).toBe(expected);
+  });
+
+  it.each([
+    "une veste orange",
+    "je voudrais un bus pour aller en formation",
+    "cela a du sens pour moi",
+    "je suis à la recherche d'un emploi",
+    "je cherche une formation d'aide-soignant",
+    "quel salaire pour un apprenti de 18 ans",
+    "je suis en terminale et je ne sais pas quoi faire",
+  ])("finds no place in %j", (message) => {
+    expect(findPlaceInText(message)).toBeUndefined();
+  });
+
+  it("accepts a commune named like a common word after a place cue", () => {
+    expect(communeIn("je vis à Orange")).toBe("Orange (84)");
+    expect(communeIn("j'habite près de Sens")).toBe("Sens (89)");
+    expect(communeIn("mission locale cannes")).toBe("Cannes (06)");
+    expect(communeIn("vers Gap")).toBe("Gap (05)");
+  });
+
+  it("accepts a commune named like a common word when it is the whole answer", () => {
+    expect(communeIn("Gap")).toBe("Gap (05)");
+  });
+
+  it("uses the postcode to choose between communes named in the same message", () => {
+    const mention = findPlaceInText("je suis au 83700 à Saint-Raphaël");
+    expect(mention?.via).toBe("postcode");
+    expect(mention?.resolution.best.inseeCode).toBe("83118");
+  });
+
+  it("reports the words that named the place, as typed", () => {
+    expect(findPlaceInText("CIO à Aix en Provence svp")?.matchedText).toBe("Aix en Provence");
+  });
+});
