@@ -12,6 +12,7 @@ import {
 } from "botbuilder";
 import type { AppConfig } from "../config/config.js";
 import type { Logger } from "../shared/logger.js";
+import { preserveEntityProperties } from "./connector-entities.js";
 
 /** What the server needs from a bot: botbuilder's ActivityHandler has exactly this. */
 export interface TurnHandler {
@@ -96,6 +97,8 @@ export function createAdapter(
   logger: Logger,
   localHttpClient?: LocalConnectorHttpClient,
 ): SproCloudAdapter {
+  // Before any reply is serialised: without it, citation entities lose everything but their `type`.
+  preserveEntityProperties();
   const bf = config.botFramework;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: bf.appId,
