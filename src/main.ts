@@ -1,13 +1,17 @@
 /**
- * Composition root: reads the configuration, builds the bot and the server, starts listening at once and
- * flips readiness when the knowledge index has loaded in the background.
+ * Composition root: reads the configuration, opens the one storage everything shares (bookings, conversation
+ * state, hand-off queue), builds the booking API, the hand-off and the bot, starts listening at once and flips
+ * readiness when the knowledge index has loaded in the background.
  */
-import { ConfigError, loadConfig, type AppConfig } from "./config/config.js";
+import { createBookingSetup } from "./channels/api/booking-setup.js";
+import { DbStorage } from "./channels/bot/db-storage.js";
 import { openTeamsHandoff } from "./channels/teams/teams-handoff.js";
-import { loadBot } from "./server/bot-loader.js";
+import { ConfigError, loadConfig, type AppConfig } from "./config/config.js";
+import { loadOrientationBot } from "./server/bot-loader.js";
 import { installProcessHandlers, installShutdownHandlers } from "./server/process-handlers.js";
 import { assertSafeBinding, createAppServer } from "./server/server.js";
 import { createLogger } from "./shared/logger.js";
+import { openStorage } from "./storage/open-storage.js";
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -22,16 +26,35 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   installProcessHandlers(logger);
-  assertSafeBinding(config); // before loading anything: an unsafe HOST is a configuration error
+  assertSafeBinding(config); // before opening anything: an unsafe HOST is a configuration error
 
-  const handoff = config.handoff.mode === "teams" ? await openTeamsHandoff(config, logger) : undefined;
-  const loaded = await loadBot({ config, logger, ...(handoff ? { handoff: handoff.handoff } : {}) });
-  // Extra route modules (booking API…) go in `routes: [registerXRoutes]`.
-  const closers = [...(loaded.close ? [loaded.close] : []), ...(handoff ? [handoff.close] : [])];
-  const app = createAppServer({ config, logger, bot: loaded.bot, closers });
+  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.database.url });
+  logger.info({ backend: storage.backend }, "storage ready");
+  const booking = await createBookingSetup(config, logger, storage);
+  const handoff =
+    config.handoff.mode === "teams" ? openTeamsHandoff(config, logger, { storage, catalog: booking.catalog }) : undefined;
+  const loaded = loadOrientationBot({
+    config,
+    logger,
+    storage: new DbStorage(storage.kv),
+    bookingService: booking.service,
+    ...(handoff ? { handoff: handoff.handoff } : {}),
+  });
+  // Closed in this order after the turns in flight: the bot, the hand-off timers, the sweep, then the database.
+  const closers = [
+    ...(loaded.close ? [loaded.close] : []),
+    ...(handoff ? [handoff.close] : []),
+    () => booking.close(),
+    () => storage.close(),
+  ];
+  const app = createAppServer({ config, logger, bot: loaded.bot, closers, routes: [(server) => booking.registerRoutes(server)] });
   handoff?.handoff.attach(app.adapter, app.directLine);
+  booking.startRetentionSweep();
   const url = await app.listen();
-  logger.info({ url, bot: loaded.kind, directLine: config.directLine.mode, region: config.defaultRegion }, "server listening");
+  logger.info(
+    { url, directLine: config.directLine.mode, region: config.defaultRegion, storage: storage.backend, handoff: config.handoff.mode },
+    "server listening",
+  );
   installShutdownHandlers(app, logger);
   await app.readiness.follow(loaded.ready ?? Promise.resolve());
   logger.info({ ready: app.readiness.isReady, reason: app.readiness.failureReason }, "knowledge loading finished");

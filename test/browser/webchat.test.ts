@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,8 +9,8 @@ import { loadOrientationBot } from "../../src/server/bot-loader.js";
 import { silentLogger } from "../../src/shared/logger.js";
 import { startTestServer, type TestServer } from "../server/start-test-server.js";
 
-// The orientation bot, once src/channels/bot/index.ts exports createOrientationBot; echo-only until then.
-const orientation = await loadOrientationBot({ config: loadConfig({ LOG_LEVEL: "silent" }), logger: silentLogger });
+const dataDir = mkdtempSync(path.join(tmpdir(), "webchat-test-"));
+const orientation = loadOrientationBot({ config: loadConfig({ LOG_LEVEL: "silent", DATA_DIR: dataDir }), logger: silentLogger });
 
 const SCREENSHOTS = path.resolve(".artifacts/screenshots");
 const CHROMIUM_FLAGS = [
@@ -34,6 +35,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await orientation.close?.();
+  rmSync(dataDir, { recursive: true, force: true });
   await server?.close();
 });
 
@@ -75,8 +78,8 @@ describe("website chat page in Chromium", () => {
   });
 
   // On a fresh clone the knowledge index is built first (about 30 s on this machine).
-  it.skipIf(orientation === undefined)("shows the orientation bot's answer with a link to its source", { timeout: 180_000 }, async () => {
-    const loaded = orientation!;
+  it("shows the orientation bot's answer with a link to its source", { timeout: 180_000 }, async () => {
+    const loaded = orientation;
     await loaded.ready;
     const real = await startTestServer({}, { bot: loaded.bot });
     try {

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Server } from "restify";
 import type { AppConfig } from "../../config/config.js";
 import { loadCatalog } from "../../booking/catalog-loader.js";
+import type { CabinCatalog } from "../../booking/catalog.js";
 import { BookingService } from "../../booking/booking-service.js";
 import type { Logger } from "../../shared/logger.js";
 import { openStorage, type AppStorage } from "../../storage/index.js";
@@ -15,17 +16,26 @@ import { registerBookingRoutes } from "./booking-routes.js";
 
 export interface BookingSetup {
   service: BookingService;
+  /** The cabin sites, counsellors and appointment types (also used by the advisers' agenda in Teams). */
+  catalog: CabinCatalog;
   storage: AppStorage;
   /** Pass to `createAppServer({ routes: [setup.registerRoutes] })`. */
   registerRoutes(server: Server): void;
   /** Runs the retention sweep now and then every `intervalMs` (default: hourly). */
   startRetentionSweep(intervalMs?: number): void;
+  /** Stops the sweep; closes the storage only when this setup opened it. */
   close(): Promise<void>;
 }
 
-export async function createBookingSetup(config: AppConfig, logger: Logger): Promise<BookingSetup> {
-  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.database.url });
-  logger.info({ backend: storage.backend }, "booking storage ready");
+/**
+ * `shared`: the application's storage, when the composition root opened it for everything (bookings, state,
+ * hand-off); without it the setup opens its own and closes it with `close()`.
+ */
+export async function createBookingSetup(config: AppConfig, logger: Logger, shared?: AppStorage): Promise<BookingSetup> {
+  const storage = shared ?? (await openStorage({ dataDir: config.dataDir, databaseUrl: config.database.url }));
+  const closeOwnStorage = async () => {
+    if (!shared) await storage.close();
+  };
   try {
     const loaded = await loadCatalog(path.join(config.knowledge.dir, "cabins"), { includeDemo: config.booking.demoData });
     logger.info(
@@ -52,6 +62,7 @@ export async function createBookingSetup(config: AppConfig, logger: Logger): Pro
     };
     return {
       service,
+      catalog: loaded.catalog,
       storage,
       registerRoutes: (server) => registerBookingRoutes(server, { service, keyring, logger }),
       startRetentionSweep(intervalMs = 3_600_000) {
@@ -61,11 +72,11 @@ export async function createBookingSetup(config: AppConfig, logger: Logger): Pro
       },
       async close() {
         if (timer !== undefined) clearInterval(timer);
-        await storage.close();
+        await closeOwnStorage();
       },
     };
   } catch (err) {
-    await storage.close();
+    await closeOwnStorage();
     throw err;
   }
 }

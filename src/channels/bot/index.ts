@@ -5,7 +5,14 @@
  */
 import { MemoryStorage, type Storage } from "botbuilder";
 import type { AppConfig } from "../../config/config.js";
-import { bookingPort, openBookingDialogue, withBookingDialogue } from "../../conversation/adapters/booking-adapter.js";
+import type { BookingService } from "../../booking/booking-service.js";
+import {
+  bookingPort,
+  openBookingDialogue,
+  withBookingDialogue,
+  type OpenedBooking,
+} from "../../conversation/adapters/booking-adapter.js";
+import { BookingDialogue } from "../../conversation/booking/booking-dialogue.js";
 import { openConversationPorts } from "../../conversation/adapters/open-ports.js";
 import { ConversationEngine } from "../../conversation/engine.js";
 import type { TurnInput } from "../../conversation/input.js";
@@ -35,6 +42,11 @@ export interface OrientationBotFactoryDeps {
   config?: AppConfig;
   /** Hand-off to advisers; with a ready `engine`, its port must already be in the engine's ports. */
   handoff?: BotHandoff;
+  /**
+   * The application's booking service (shared with the REST API and the advisers' agenda). Without it the bot
+   * opens its own catalog and storage from `config`.
+   */
+  bookingService?: BookingService;
 }
 
 export interface CreatedOrientationBot {
@@ -70,17 +82,22 @@ export function createOrientationBot(deps: OrientationBotFactoryDeps): CreatedOr
   const config = deps.config;
   if (!config) throw new Error("createOrientationBot needs either an engine or the configuration");
   // Without a cabin catalog or storage the bot still runs: booking requests get the regional line instead.
-  const booking = openBookingDialogue(config, deps.logger).catch((err: unknown) => {
+  const opening: Promise<OpenedBooking> = deps.bookingService
+    ? Promise.resolve({ dialogue: new BookingDialogue({ desk: deps.bookingService, logger: deps.logger }), close: async () => undefined })
+    : openBookingDialogue(config, deps.logger);
+  const booking = opening.catch((err: unknown) => {
     deps.logger.error({ err }, "cabin booking unavailable");
     return undefined;
   });
-  const loaded = Promise.all([openConversationPorts(config, deps.logger), booking]).then(([ports, opened]) => {
+  const loaded = Promise.all([openConversationPorts(config, deps.logger), booking]).then(([knowledgePorts, opened]) => {
     const options = { defaultRegion: config.defaultRegion, logger: deps.logger };
+    const ports = deps.handoff ? { ...knowledgePorts, handoff: deps.handoff.conversationPort(knowledgePorts.contacts) } : knowledgePorts;
     if (!opened) return new ConversationEngine(ports, options);
     const engine = new ConversationEngine({ ...ports, booking: bookingPort(opened.dialogue) }, options);
     return withBookingDialogue(engine, opened.dialogue, options);
   });
   const engine = new LoadingEngine(loaded);
   const close = async () => (await booking)?.close();
-  return { bot: new OrientationBot({ engine, storage, logger: deps.logger }), ready: loaded.then(() => undefined), close };
+  const bot = new OrientationBot({ engine, storage, logger: deps.logger, ...handoff });
+  return { bot, ready: loaded.then(() => undefined), close };
 }

@@ -3,8 +3,7 @@
  * the queue service, the Teams desk, the person's delivery, the bot's hook and route, and the timers.
  */
 import { randomUUID } from "node:crypto";
-import path from "node:path";
-import { loadCatalog } from "../../booking/catalog-loader.js";
+import type { CabinCatalog } from "../../booking/catalog.js";
 import type { AppConfig } from "../../config/config.js";
 import { frenchHolidays } from "../../booking/holidays.js";
 import { regionalHelp } from "../../conversation/composers/regional-help.js";
@@ -13,7 +12,7 @@ import { handoffConversationPort } from "../../handoff/conversation-port.js";
 import { HandoffService } from "../../handoff/handoff-service.js";
 import { SqlHandoffRepository } from "../../handoff/sql-handoff-repository.js";
 import type { Logger } from "../../shared/logger.js";
-import { openStorage } from "../../storage/open-storage.js";
+import type { AppStorage } from "../../storage/open-storage.js";
 import type { SqlDatabase } from "../../storage/sql.js";
 import { AdviserActivityHandler } from "./adviser-activity-handler.js";
 import { cabinAgenda, type CabinAgenda } from "./cabin-agenda.js";
@@ -56,12 +55,13 @@ export function createTeamsHandoff(options: TeamsHandoffOptions): TeamsHandoff {
   const desk = new TeamsAdviserDesk({ repository, proactive, teams: config.teams, clock });
   let contacts: ContactsPort | undefined;
   const hoursText = { get: (): string => "" };
+  const regionalLines = async (region: RegionCode): Promise<string[]> => (contacts ? (await regionalHelp(contacts, region)).lines : []);
   const delivery = new UserDelivery({
     repository,
     proactive,
     instanceId,
     hoursText: () => hoursText.get(),
-    regionalLines: async (region) => (contacts ? (await regionalHelp(contacts, region)).lines : []),
+    regionalLines,
     logger,
     clock,
   });
@@ -82,6 +82,7 @@ export function createTeamsHandoff(options: TeamsHandoffOptions): TeamsHandoff {
     instanceId,
     eventChannels: config.handoff.eventChannels,
     defaultRegion: config.defaultRegion,
+    regionalLines,
     logger,
     clock,
   });
@@ -112,22 +113,14 @@ export function createTeamsHandoff(options: TeamsHandoffOptions): TeamsHandoff {
   };
 }
 
-/** For the composition root: opens the storage (and the cabin catalog for the agenda), then wires the hand-off. */
-export async function openTeamsHandoff(config: AppConfig, logger: Logger): Promise<{ handoff: TeamsHandoff; close: () => Promise<void> }> {
-  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.database.url });
-  let agenda: CabinAgenda | undefined;
-  try {
-    const { catalog } = await loadCatalog(path.join(config.knowledge.dir, "cabins"), { includeDemo: config.booking.demoData });
-    agenda = cabinAgenda(catalog, storage.bookings);
-  } catch (err) {
-    logger.warn({ err }, "cabin catalog unavailable: the advisers' 'cabines' command is off");
-  }
-  const handoff = createTeamsHandoff({ config, logger, db: storage.db, ...(agenda ? { agenda } : {}) });
-  return {
-    handoff,
-    close: async () => {
-      await handoff.close();
-      await storage.close();
-    },
-  };
+/** For the composition root: wires the hand-off on the application's storage and, when there is one, the cabin agenda. */
+export function openTeamsHandoff(
+  config: AppConfig,
+  logger: Logger,
+  shared: { storage: AppStorage; catalog?: CabinCatalog },
+): { handoff: TeamsHandoff; close: () => Promise<void> } {
+  const agenda = shared.catalog ? cabinAgenda(shared.catalog, shared.storage.bookings) : undefined;
+  if (!agenda) logger.warn("no cabin catalog: the advisers' 'cabines' command is off");
+  const handoff = createTeamsHandoff({ config, logger, db: shared.storage.db, ...(agenda ? { agenda } : {}) });
+  return { handoff, close: () => handoff.close() };
 }

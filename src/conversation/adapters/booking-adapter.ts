@@ -95,7 +95,6 @@ export function withBookingDialogue(
 }
 
 export interface OpenedBooking {
-  service: BookingService;
   dialogue: BookingDialogue;
   close(): Promise<void>;
 }
@@ -111,5 +110,5 @@ export async function openBookingDialogue(config: AppConfig, logger: Logger): Pr
     holdMinutes: config.booking.holdMinutes,
     retentionDays: config.booking.retentionDays,
   });
-  return { service, dialogue: new BookingDialogue({ desk: service, logger }), close: () => storage.close() };
+  return { dialogue: new BookingDialogue({ desk: service, logger }), close: () => storage.close() };
 }
