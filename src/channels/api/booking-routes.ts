@@ -1,6 +1,6 @@
 /**
  * REST API of the cabins-conseil for kiosks and advisers: cabins, free slots, bookings (hold, confirm,
- * cancel), invitations and a cabin's day for advisers. Authenticated by API key; bodies parsed with zod.
+ * reschedule, cancel), invitations and a cabin's day for advisers. Authenticated by API key; bodies parsed with zod.
  */
 import type { Request, Response, Server } from "restify";
 import { z } from "zod";
@@ -47,6 +47,7 @@ const HoldBody = z.strictObject({
   start: z.iso.datetime({ offset: true }),
   appointmentTypeId: z.string().max(64).optional(),
 });
+const RescheduleBody = z.strictObject({ start: z.iso.datetime({ offset: true }) });
 const IdempotencyKey = z.string().regex(/^[\w.:-]{8,128}$/, "8 to 128 letters, digits, '.', ':', '_' or '-'");
 const SlotsQuery = z.object({
   from: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional(),
@@ -198,6 +199,15 @@ export function registerBookingRoutes(server: Server, deps: BookingRoutesDeps): 
     requireSite(who, booking.cabinId);
     const cancelled = await service.cancel(booking.code ?? "");
     sendJson(res, 200, { booking: bookingView(service, cancelled) });
+  }));
+
+  // Same code, room and invitation UID: the person's calendar updates the event instead of adding one.
+  server.patch("/api/bookings/:code", handle(async (req, res, who) => {
+    const body = parse(RescheduleBody, await jsonBody(req));
+    const booking = await service.findByCode(String(req.params.code));
+    requireSite(who, booking.cabinId);
+    const moved = await service.reschedule(booking.code ?? "", body.start);
+    sendJson(res, 200, { booking: bookingView(service, moved) });
   }));
 
   server.get("/api/cabins/:id/bookings", handle(async (req, res, who) => {

@@ -143,6 +143,21 @@ describe("booking REST API", () => {
     expect((await call("DELETE", "/api/bookings/ZZZZ-ZZZZ", { key: KIOSK })).status).toBe(404);
   });
 
+  it("moves a booking by code with PATCH, keeping its code, and answers 409 when the new slot is taken", async () => {
+    const made = await call("POST", "/api/bookings", { key: KIOSK, body: { cabinId: "cabine-test", start: at("10:00"), contact, consent: true } });
+    const { booking } = (await made.json()) as { booking: { code: string } };
+    const moved = await call("PATCH", `/api/bookings/${booking.code}`, { key: KIOSK, body: { start: at("11:00") } });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ booking: { code: booking.code, localTime: "11:00", status: "confirmed" } });
+    const other = await call("POST", "/api/bookings", { key: KIOSK, body: { cabinId: "cabine-test", start: at("10:00"), contact, consent: true } });
+    expect(other.status).toBe(201);
+    expect((await call("PATCH", `/api/bookings/${booking.code}`, { key: KIOSK, body: { start: at("10:00") } })).status).toBe(409);
+    expect((await call("PATCH", `/api/bookings/${booking.code}`, { key: KIOSK, body: { start: "demain" } })).status).toBe(400);
+    expect((await call("PATCH", `/api/bookings/${booking.code}`, { key: OTHER_KIOSK, body: { start: at("12:00") } })).status).toBe(403);
+    expect(await (await call("DELETE", `/api/bookings/${booking.code}`, { key: KIOSK })).json()).toMatchObject({ booking: { status: "cancelled" } });
+    await call("DELETE", `/api/bookings/${((await other.json()) as { booking: { code: string } }).booking.code}`, { key: KIOSK });
+  });
+
   it("gives advisers a cabin's bookings of the day, without phone or e-mail, and refuses kiosks", async () => {
     const res = await call("GET", "/api/cabins/cabine-test/bookings?date=2027-01-04", { key: ADVISER });
     expect(res.status).toBe(200);
