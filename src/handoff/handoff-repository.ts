@@ -28,14 +28,17 @@ export interface HandoffRepository {
   findAwaitingRating(userConversationId: string, since: string): Promise<HandoffRequest | undefined>;
   /** Waiting and taken requests, oldest first. */
   listOpen(): Promise<HandoffRequest[]>;
-  /** 1 for the oldest waiting request; 0 when not waiting. */
+  /** 1 for the oldest waiting request of its kind (live chat or callback); 0 when not waiting. */
   positionOf(id: string): Promise<number>;
   attachCard(id: string, cardActivityId: string, cardConversationId: string): Promise<void>;
   /** The conditional update that lets exactly one adviser win a request. */
   take(id: string, adviser: Adviser, now: string): Promise<TakeResult>;
   end(id: string, now: string): Promise<HandoffRequest | undefined>;
   cancel(id: string, now: string): Promise<HandoffRequest | undefined>;
-  /** Moves waiting requests created before `before` to expired and returns them (each to one caller only). */
+  /**
+   * Moves waiting live-chat requests created before `before` to expired and returns them (each to one caller
+   * only). Callback requests never expire: an adviser ends them after calling the person back.
+   */
   expireOverdue(before: string, now: string): Promise<HandoffRequest[]>;
   /** 1–5, or 0 when the person chose not to answer. */
   rate(id: string, rating: number, now: string): Promise<void>;

@@ -19,7 +19,8 @@ import { overdueBefore, type TimeoutPolicy } from "./timeout-policy.js";
 export interface AdviserDesk {
   announce(request: HandoffRequest, position: number): Promise<{ cardActivityId: string; cardConversationId: string } | undefined>;
   refreshCard(request: HandoffRequest): Promise<void>;
-  postInThread(request: HandoffRequest, text: string): Promise<void>;
+  /** A message in the request's thread: the person's words, or a note from the bot about the request. */
+  postInThread(request: HandoffRequest, text: string, author?: "user" | "bot"): Promise<void>;
 }
 
 /** The person's side: whatever channel they used, reached through their stored conversation reference. */
@@ -133,6 +134,26 @@ export class HandoffService {
     if (!open) return undefined;
     const request = await this.options.repository.cancel(open.id, this.stamp());
     if (request) await this.safely("refresh card", () => this.options.desk.refreshCard(request));
+    return request;
+  }
+
+  /**
+   * The person left for good (the kiosk's « Terminer » wipes the session): a waiting request is cancelled, a
+   * taken one ended with a note in its thread, so no adviser keeps writing to an empty screen.
+   */
+  async leave(userConversationId: string): Promise<HandoffRequest | undefined> {
+    const open = await this.options.repository.findOpenForUser(userConversationId);
+    if (!open) return undefined;
+    if (open.status === "waiting") return this.cancelForUser(userConversationId);
+    const request = await this.options.repository.end(open.id, this.stamp());
+    if (!request) return undefined;
+    // Nobody is left to rate the exchange: record "no answer" so the question is never asked.
+    await this.options.repository.rate(request.id, 0, this.stamp());
+    this.options.logger.info({ handoff: request.number }, "hand-off ended: the person left");
+    await this.safely("refresh card", () => this.options.desk.refreshCard(request));
+    await this.safely("note in thread", () =>
+      this.options.desk.postInThread(request, "La personne a quitté la conversation (fin de session à la borne). La demande est terminée.", "bot"),
+    );
     return request;
   }
 

@@ -106,9 +106,11 @@ export class SqlHandoffRepository implements HandoffRepository {
   }
 
   async positionOf(id: string): Promise<number> {
+    // Callback requests wait for a phone call, not for a live chat: each kind has its own line.
     const rows = await this.db.all<{ position: unknown }>(
       `SELECT COUNT(*) AS position FROM handoff_requests w JOIN handoff_requests r ON r.id = ?
-       WHERE r.status = 'waiting' AND w.status = 'waiting' AND w.number <= r.number`,
+       WHERE r.status = 'waiting' AND w.status = 'waiting' AND w.number <= r.number
+         AND (w.trigger_kind = 'callback') = (r.trigger_kind = 'callback')`,
       [id],
     );
     return Number(rows[0]?.position ?? 0);
@@ -142,7 +144,7 @@ export class SqlHandoffRepository implements HandoffRepository {
   async expireOverdue(before: string, now: string): Promise<HandoffRequest[]> {
     const rows = await this.db.all(
       `UPDATE handoff_requests SET status = 'expired', ended_at = ?, updated_at = ?
-       WHERE status = 'waiting' AND created_at < ? RETURNING ${COLUMNS}`,
+       WHERE status = 'waiting' AND trigger_kind <> 'callback' AND created_at < ? RETURNING ${COLUMNS}`,
       [now, now, before],
     );
     return rows.map(toRequest);

@@ -7,6 +7,7 @@ export const DECLINE_VALUE = "Non, pas maintenant";
 export const CANCEL_VALUE = "Annuler ma demande";
 export const CALLBACK_VALUE = "Je souhaite être rappelé par un conseiller";
 export const BOOKING_VALUE = "Je veux réserver une cabine-conseil";
+export const CANCEL_CALLBACK_VALUE = "Annuler ma demande de rappel";
 
 const ALTERNATIVES: SuggestedAction[] = [
   { title: "Réserver une cabine-conseil", value: BOOKING_VALUE },
@@ -106,7 +107,24 @@ export function askCallbackPhone(): Reply {
 }
 
 export function callbackQueued(phone: string, hours: string): Reply {
-  return reply(`C'est noté : un conseiller ou une conseillère vous rappellera au ${phone}, ${hours}.`);
+  return reply(`C'est noté : un conseiller ou une conseillère vous rappellera au ${phone}, ${hours}. En attendant, je reste là pour vos questions.`, {
+    suggestedActions: [{ title: "Annuler le rappel", value: CANCEL_CALLBACK_VALUE }],
+  });
+}
+
+/** The person asks for a counsellor again while a callback is already planned. */
+export function callbackPending(phone: string, hours: string): Reply {
+  return reply(`Vous avez déjà demandé à être rappelé. Un conseiller ou une conseillère vous rappellera au ${phone}, ${hours}.`, {
+    suggestedActions: [{ title: "Annuler le rappel", value: CANCEL_CALLBACK_VALUE }],
+  });
+}
+
+export function callbackCancelled(): Reply {
+  return reply("Votre demande de rappel est annulée. Je reste là pour vos questions.");
+}
+
+export function callbackTaken(adviserName: string): Reply {
+  return reply(`${adviserName}, conseiller ou conseillère en orientation, s'occupe de votre demande de rappel. Vous pouvez aussi lui écrire ici.`);
 }
 
 export function phoneNotUnderstood(): Reply {

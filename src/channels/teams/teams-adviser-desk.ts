@@ -72,14 +72,15 @@ export class TeamsAdviserDesk implements AdviserDesk {
     });
   }
 
-  async postInThread(request: HandoffRequest, text: string): Promise<void> {
+  async postInThread(request: HandoffRequest, text: string, author: "user" | "bot" = "user"): Promise<void> {
     if (request.cardActivityId === null || request.cardConversationId === null) return;
     const reference = {
       ...(await this.channelReference()),
       conversation: { id: threadConversationId(request.cardConversationId, request.cardActivityId), isGroup: true },
     } as Partial<ConversationReference>;
     await this.deps.proactive.continue(reference, async (context) => {
-      await context.sendActivity({ type: "message", text: `**Personne (demande n° ${request.number}) :** ${text}`, textFormat: "markdown" });
+      const label = author === "user" ? `Personne (demande n° ${request.number})` : `Bot (demande n° ${request.number})`;
+      await context.sendActivity({ type: "message", text: `**${label} :** ${text}`, textFormat: "markdown" });
     });
   }
 

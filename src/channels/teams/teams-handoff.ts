@@ -12,6 +12,7 @@ import { handoffConversationPort } from "../../handoff/conversation-port.js";
 import { HandoffService } from "../../handoff/handoff-service.js";
 import { SqlHandoffRepository } from "../../handoff/sql-handoff-repository.js";
 import type { Logger } from "../../shared/logger.js";
+import type { RegionCode } from "../../shared/region.js";
 import type { AppStorage } from "../../storage/open-storage.js";
 import type { SqlDatabase } from "../../storage/sql.js";
 import { AdviserActivityHandler } from "./adviser-activity-handler.js";

@@ -79,7 +79,7 @@ export class UserDelivery implements UserChannel {
   private async render(request: HandoffRequest, notice: UserNotice): Promise<Reply> {
     switch (notice.kind) {
       case "taken":
-        return replies.taken(notice.adviserName);
+        return request.trigger === "callback" ? replies.callbackTaken(notice.adviserName) : replies.taken(notice.adviserName);
       case "adviser-message":
         return replies.adviserMessage(notice.adviserName, notice.text);
       case "ended":

@@ -7,7 +7,7 @@ import { EventFactory, TurnContext, type Activity, type Transcript } from "botbu
 import { z } from "zod";
 import type { EngineResult } from "../../conversation/engine.js";
 import { reply, type Reply } from "../../conversation/reply.js";
-import { HandoffTrigger, TranscriptLine } from "../../handoff/handoff-request.js";
+import { HandoffTrigger, TranscriptLine, type HandoffSummary } from "../../handoff/handoff-request.js";
 import type { HandoffService } from "../../handoff/handoff-service.js";
 import { findPhoneNumber } from "../../handoff/personal-data-mask.js";
 import { buildSummary, maskLine } from "../../handoff/summary.js";
@@ -18,6 +18,8 @@ import { regionOf } from "../bot/activity-input.js";
 import type { HookTurn, TurnHook } from "../bot/orientation-bot.js";
 
 const TRANSCRIPT_KEEP = 12;
+/** What the kiosk page puts in `channelData.handoffTrigger` when its counsellor button is pressed. */
+export const KIOSK_TRIGGER = "kiosk";
 
 /** What the hook keeps between turns, in conversation state; anything malformed starts afresh. */
 const Scratch = z.object({
@@ -32,6 +34,9 @@ type Scratch = z.infer<typeof Scratch>;
 
 const COMPLEX = /\b(handicap\w*|rqth|mdph|reconver\w*|changer de (metier|voie)|decroch\w*|arrete (l ecole|les cours|le lycee)|quitte (l ecole|le lycee)|abandonn\w* (mes etudes|l ecole|le lycee))\b/;
 const CANCEL = /^(annuler|annule|annulez|annuler ma demande|stop|laisser tomber|laissez tomber|je ne veux plus)$/;
+const CANCEL_CALLBACK = /^(annuler|annulez) (le|mon|ma demande de) rappel$/;
+/** Turns where the bot could not help: two in a row and a counsellor is proposed. */
+const FAILURES = new Set<EngineResult["outcome"]>(["unknown", "outOfScope", "error"]);
 const YES = /^(oui|ok|d accord|oui transmettre|j accepte|oui d accord|oui merci)\b/;
 const NO = /^(non|non merci|pas maintenant|non pas maintenant)\b/;
 
@@ -46,6 +51,8 @@ export interface UserTurnHookDeps {
   /** Channels routed to an external agent desk (config HANDOFF_EVENT_CHANNELS). */
   eventChannels: readonly string[];
   defaultRegion: RegionCode;
+  /** The regional orientation lines, offered whenever no adviser can answer now. */
+  regionalLines: (region: RegionCode) => Promise<string[]>;
   logger: Logger;
   clock?: () => Date;
 }
@@ -61,8 +68,20 @@ export class UserTurnHook implements TurnHook {
     const { service } = this.deps;
 
     const open = await service.repository.findOpenForUser(conversationId);
-    if (open) {
-      if (open.status === "waiting" && CANCEL.test(normalize(text))) {
+    if (open && isKioskReset(context)) {
+      // The engine then forgets the conversation as the person asked; the adviser must not wait for them.
+      await service.leave(conversationId);
+      return undefined;
+    }
+    if (open?.trigger === "callback" && open.status === "waiting") {
+      // Waiting for a phone call, not for a chat: the bot keeps answering meanwhile.
+      if (same(text, replies.CANCEL_CALLBACK_VALUE) || CANCEL_CALLBACK.test(normalize(text))) {
+        await service.cancelForUser(conversationId);
+        return this.done(turn, scratch, [replies.callbackCancelled()]);
+      }
+      if (same(text, replies.CALLBACK_VALUE)) return this.done(turn, scratch, [replies.callbackPending(open.callbackPhone ?? "", service.hoursText())]);
+    } else if (open) {
+      if (open.status === "waiting" && (same(text, replies.CANCEL_VALUE) || CANCEL.test(normalize(text)))) {
         await service.cancelForUser(conversationId);
         return this.done(turn, scratch, [replies.cancelled()]);
       }
@@ -71,11 +90,11 @@ export class UserTurnHook implements TurnHook {
     }
 
     if (scratch.awaitingPhone) {
-      if (CANCEL.test(normalize(text))) return this.done(turn, { ...scratch, awaitingPhone: false }, [replies.declined()]);
+      const cleared = { ...scratch, awaitingPhone: false };
+      if (CANCEL.test(normalize(text))) return this.done(turn, cleared, [replies.declined()]);
       const phone = findPhoneNumber(text);
       if (!phone) return this.done(turn, scratch, [replies.phoneNotUnderstood()]);
-      await this.queue(context, turn, { ...scratch, awaitingPhone: false }, "callback", phone);
-      return this.done(turn, { ...scratch, awaitingPhone: false }, [replies.callbackQueued(phone, service.hoursText())]);
+      return this.done(turn, cleared, await this.queue(context, turn, cleared, "callback", phone));
     }
 
     const rating = await service.rateFromText(conversationId, text);
@@ -105,25 +124,26 @@ export class UserTurnHook implements TurnHook {
     ];
     scratch.transcript = [...scratch.transcript, ...lines].slice(-TRANSCRIPT_KEEP);
     const extra: Reply[] = [];
-    const kiosk = this.isKioskRequest(context);
+    const propose = (reason: "no-answer" | "complex" | "distress") => {
+      scratch.proposed = reason;
+      extra.push(replies.proposal(reason));
+    };
     if (result.outcome === "handoff") {
-      if (this.deps.service.isOpenNow()) scratch.consentFor = kiosk ? "kiosk" : (scratch.proposed ?? "user-asked");
+      if (this.deps.service.isOpenNow()) scratch.consentFor = this.isKioskRequest(context) ? "kiosk" : (scratch.proposed ?? "user-asked");
+      scratch.proposed = undefined;
+      scratch.unknownStreak = 0;
     } else if (result.outcome === "distress") {
-      scratch.proposed = "distress";
-      extra.push(replies.proposal("distress"));
-    } else if (result.outcome === "unknown" || result.outcome === "outOfScope" || result.outcome === "error") {
+      // The engine's reply gives the emergency numbers first; a person is offered after them.
+      propose("distress");
+    } else if (!scratch.complexProposed && COMPLEX.test(normalize(turn.input.text))) {
+      scratch.complexProposed = true;
+      scratch.unknownStreak = 0;
+      propose("complex");
+    } else if (FAILURES.has(result.outcome)) {
       scratch.unknownStreak += 1;
-      if (scratch.unknownStreak === 2) {
-        scratch.proposed = "no-answer";
-        extra.push(replies.proposal("no-answer"));
-      }
+      if (scratch.unknownStreak === 2) propose("no-answer");
     } else {
       scratch.unknownStreak = 0;
-      if (!scratch.complexProposed && COMPLEX.test(normalize(turn.input.text))) {
-        scratch.complexProposed = true;
-        scratch.proposed = "complex";
-        extra.push(replies.proposal("complex"));
-      }
     }
     this.write(turn, scratch);
     return extra;
@@ -135,15 +155,12 @@ export class UserTurnHook implements TurnHook {
     const region = regionOf(context.activity) ?? turn.memory.region ?? this.deps.defaultRegion;
     if (this.deps.eventChannels.includes(context.activity.channelId)) {
       const summary = buildSummary({ memory: turn.memory, trigger, transcript: scratch.transcript });
-      const transcript: Transcript = {
-        activities: summary.lastMessages.map((l) => ({ type: "message", text: l.text, timestamp: new Date(l.at), from: { id: l.from, name: l.from, role: l.from === "user" ? "user" : "bot" } }) as Activity),
-      };
-      await context.sendActivity(EventFactory.createHandoffInitiation(context, { summary, region }, transcript));
+      await context.sendActivity(handoffInitiation(context, { summary, region, trigger, ...(phone ? { callbackPhone: phone } : {}) }));
       this.deps.logger.info({ channel: context.activity.channelId, trigger }, "hand-off sent to the external agent desk");
       return [reply("Je vous mets en relation avec un conseiller ou une conseillère. Merci de patienter un instant.")];
     }
     if (trigger !== "callback" && !service.isOpenNow()) {
-      return [replies.unavailable({ hours: service.hoursText(), regionalLines: [], reason: "closed" })];
+      return [replies.unavailable({ hours: service.hoursText(), regionalLines: await this.deps.regionalLines(region), reason: "closed" })];
     }
     const opened = await service.open({
       trigger,
@@ -156,13 +173,15 @@ export class UserTurnHook implements TurnHook {
       userInstanceId: this.deps.instanceId,
       ...(phone === undefined ? {} : { callbackPhone: phone }),
     });
+    const { request } = opened;
+    if (request.trigger === "callback") return [(opened.created ? replies.callbackQueued : replies.callbackPending)(request.callbackPhone ?? "", service.hoursText())];
     return [opened.created ? replies.queued(opened.position) : replies.alreadyQueued(opened.position)];
   }
 
-  /** The kiosk's "talk to a counsellor now" button says so in channelData. */
+  /** The kiosk's "talk to a counsellor now" button sends `channelData.handoffTrigger: "kiosk"` (kiosk.js). */
   private isKioskRequest(context: TurnContext): boolean {
-    const data = context.activity.channelData as { handoffTrigger?: unknown; kiosk?: unknown } | undefined;
-    return data?.handoffTrigger === "kiosk";
+    const data = context.activity.channelData as { handoffTrigger?: unknown } | undefined;
+    return data?.handoffTrigger === KIOSK_TRIGGER;
   }
 
   private read(turn: HookTurn): Scratch {
@@ -183,4 +202,29 @@ export class UserTurnHook implements TurnHook {
   private now(): Date {
     return (this.deps.clock ?? (() => new Date()))();
   }
+}
+
+/** The kiosk's « Terminer » asks the bot to forget with `channelData.kioskReset` (src/channels/kiosk/public/kiosk.js). */
+function isKioskReset(context: TurnContext): boolean {
+  const data = context.activity.channelData as { kioskReset?: unknown } | undefined;
+  return data?.kioskReset === true;
+}
+
+/**
+ * The Bot Framework standard hand-off event: name "handoff.initiate", the routing context in `value`, and the
+ * transcript (already masked) as an attachment, as EventFactory builds it for agent hubs.
+ */
+function handoffInitiation(context: TurnContext, value: { summary: HandoffSummary; region: RegionCode; trigger: HandoffTrigger; callbackPhone?: string }): Partial<Activity> {
+  const transcript: Transcript = {
+    activities: value.summary.lastMessages.map(
+      (l) =>
+        ({
+          type: "message",
+          text: l.text,
+          timestamp: new Date(l.at),
+          from: l.from === "user" ? { id: "user", name: "Personne", role: "user" } : { id: "bot", name: "Bot", role: "bot" },
+        }) as Activity,
+    ),
+  };
+  return EventFactory.createHandoffInitiation(context, value, transcript);
 }
