@@ -53,22 +53,6 @@
     });
   }
 
-  function withoutBrokenEntities(action) {
-    // The Bot Connector client keeps only an entity's `type` (its schema has no other field), so a
-    // schema.org citation arrives as {type} alone, which Web Chat 4.18 cannot parse: it then hides the
-    // whole message. Dropping such husks keeps the answer and its markdown source links visible.
-    var activity = action.payload.activity;
-    if (!activity || !Array.isArray(activity.entities)) return action;
-    var entities = activity.entities.filter(function (entity) {
-      var schemaOrg = typeof entity.type === "string" && entity.type.indexOf("https://schema.org/") === 0;
-      return !schemaOrg || typeof entity["@type"] === "string";
-    });
-    if (entities.length === activity.entities.length) return action;
-    return Object.assign({}, action, {
-      payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { entities: entities }) })
-    });
-  }
-
   fetch(tokenUrl, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -90,7 +74,6 @@
               });
             }
             if (action.type === "DIRECT_LINE/POST_ACTIVITY") action = withRegion(action);
-            if (action.type === "DIRECT_LINE/INCOMING_ACTIVITY") action = withoutBrokenEntities(action);
             return next(action);
           };
         };
