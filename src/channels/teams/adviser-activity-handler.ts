@@ -44,12 +44,15 @@ export class AdviserActivityHandler {
       return;
     }
     const activity = parsed.data;
-    await this.deps.desk.rememberChannel(
-      TurnContext.getConversationReference(context.activity),
-      activity.channelData?.team?.id,
-      activity.channelData?.channel?.id,
-    );
     const adviser = this.adviserOf(activity);
+    // Where cards go is decided by advisers (or by installing the app), never by anyone else's message.
+    if (adviser || activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate) {
+      await this.deps.desk.rememberChannel(
+        TurnContext.getConversationReference(context.activity),
+        activity.channelData?.team?.id,
+        activity.channelData?.channel?.id,
+      );
+    }
     if (activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action") {
       await this.onCardAction(context, adviser);
       return;
