@@ -3,6 +3,7 @@
 // local Direct Line — keeps its schema.org Message entity with Claim citations, as Teams renders them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrientationBot } from "../../src/channels/bot/index.js";
+import { preserveEntityProperties } from "../../src/server/connector-entities.js";
 import { silentLogger } from "../../src/shared/logger.js";
 import { startChannelService, type ChannelService } from "../channels/teams/helpers/channel-service.js";
 import { openRealSetup, type RealSetup } from "../conversation/real-ports.js";
@@ -108,5 +109,9 @@ describe("citations through the Bot Connector client", () => {
       return ((got["activities"] ?? []) as Json[]).find((a) => (a["from"] as Json)["role"] === "bot" && /Boulanger/.test(String(a["text"] ?? "")));
     });
     expectTeamsCitations(reply);
+  });
+
+  it("changes the connector's mapper once: creating more adapters leaves it as it is", () => {
+    expect(preserveEntityProperties()).toBe(false);
   });
 });
