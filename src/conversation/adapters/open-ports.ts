@@ -12,6 +12,7 @@ import { openKnowledgeRetriever, type KnowledgeRetriever } from "../../retrieval
 import type { Logger } from "../../shared/logger.js";
 import { createLlm } from "../llm/create-llm.js";
 import type { ConversationPorts } from "../ports.js";
+import { warmUpDateRecognizer } from "../understanding/french-date-recognizer.js";
 import { apprenticeshipAdapter } from "./apprenticeship-adapter.js";
 import { contactsAdapter } from "./contacts-adapter.js";
 import { jobsAdapter } from "./jobs-adapter.js";
@@ -43,6 +44,7 @@ export async function openConversationPorts(
   // Off by default (LLM_PROVIDER=none): then nothing is created and the engine answers with rules only.
   const llm = config.llm ? await createLlm(config.llm, logger) : undefined;
   const contactsPort = contactsAdapter(contacts.contacts);
+  warmUpDateRecognizer();
   return {
     knowledge: knowledgeAdapter(retriever),
     jobs: jobsAdapter({

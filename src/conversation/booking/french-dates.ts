@@ -2,8 +2,8 @@
  * Understands when a person wants their appointment ("demain après-midi", "jeudi prochain", "le 3 décembre à
  * 14 h") with Microsoft's French date recognizer, resolved against the current Paris wall clock.
  */
-import { Culture, recognizeDateTime } from "@microsoft/recognizers-text-date-time";
 import { toParisWallClock, type LocalDate } from "../../booking/paris-time.js";
+import { recognizeDateTimes, type DateTimeResolution as Resolution } from "../understanding/french-date-recognizer.js";
 
 export type DayPart = "morning" | "afternoon" | "evening";
 
@@ -13,14 +13,6 @@ export interface WantedTime {
   dayPart?: DayPart;
   /** Paris wall clock `HH:MM`, when an hour was named. */
   time?: string;
-}
-
-interface Resolution {
-  timex?: string;
-  type?: string;
-  value?: string;
-  start?: string;
-  end?: string;
 }
 
 const PART_BY_TIMEX: Record<string, DayPart> = { MO: "morning", AF: "afternoon", EV: "evening", NI: "evening" };
@@ -80,18 +72,10 @@ function pick(values: Resolution[], today: LocalDate): Resolution | undefined {
 /** The day, part of day and hour named in `text`; undefined when it names none. */
 export function parseWantedTime(text: string, now: Date): WantedTime | undefined {
   const today = toParisWallClock(now).date;
-  let results;
-  try {
-    // "1er décembre" is how the French write the first of the month; the recognizer only knows "1 décembre".
-    const plain = text.replace(/\b1\s?er\b/gi, "1");
-    results = recognizeDateTime(plain, Culture.French, undefined, parisReference(now));
-  } catch {
-    // The recognizer throws on some odd inputs; for the dialogue that simply means "no date here".
-    return undefined;
-  }
+  // "1er décembre" is how the French write the first of the month; the recognizer only knows "1 décembre".
+  const plain = text.replace(/\b1\s?er\b/gi, "1");
   const wanted: WantedTime = {};
-  for (const result of results) {
-    const values = ((result.resolution as { values?: Resolution[] } | undefined)?.values ?? []).filter((v) => v.type !== undefined);
+  for (const values of recognizeDateTimes(plain, parisReference(now))) {
     const chosen = pick(values, today);
     if (chosen === undefined) continue;
     switch (chosen.type) {

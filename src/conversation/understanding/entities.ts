@@ -1,5 +1,5 @@
 /** Entities in a normalised French message: age, contract year, postcode, audience, interests, dates. */
-import { recognizeDateTime, Culture } from "@microsoft/recognizers-text-date-time";
+import { recognizeDateTimes } from "./french-date-recognizer.js";
 import { matchInterests } from "./interest-table.js";
 
 export type Audience =
@@ -20,7 +20,7 @@ export interface Entities {
   audiences: Audience[];
   /** ROME interest centre codes ("1".."30"). */
   interestCentres: string[];
-  /** ISO dates or date-times recognised in the message (Microsoft Recognizers, French culture). */
+  /** ISO dates or date-times recognised in the message (Microsoft Recognizers, French culture); not durations. */
   dates: string[];
 }
 
@@ -95,15 +95,7 @@ export function findAudiences(text: string): Audience[] {
 }
 
 export function findDates(original: string, now: Date): string[] {
-  try {
-    return recognizeDateTime(original, Culture.French, undefined, now).flatMap((r) => {
-      const values = (r.resolution?.["values"] ?? []) as { value?: string }[];
-      return values.flatMap((v) => (v.value ? [v.value] : []));
-    });
-  } catch {
-    // The recogniser is third-party code; a failure there must not lose the whole message.
-    return [];
-  }
+  return recognizeDateTimes(original, now).flatMap((values) => values.flatMap((v) => (v.value ? [v.value] : [])));
 }
 
 export function findEntities(normalized: string, original: string, now: Date): Entities {

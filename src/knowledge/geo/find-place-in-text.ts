@@ -59,9 +59,9 @@ const CUES: string[][] = [
 ];
 
 let commonWords: Set<string> | undefined;
+/** Read and checked once: this runs for every word of every message. */
 function commonWordNames(): Set<string> {
-  const file = z.object({ names: z.array(z.string()) }).parse(require("./common-word-communes.json"));
-  commonWords ??= new Set(file.names);
+  commonWords ??= new Set(z.object({ names: z.array(z.string()) }).parse(require("./common-word-communes.json")).names);
   return commonWords;
 }
 

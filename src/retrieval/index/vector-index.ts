@@ -11,10 +11,22 @@ export interface VectorNeighbour {
 }
 
 export class VectorIndex {
+  /** Chunk position of each hnswlib label, read once from the docstore. */
+  private readonly chunkOfLabel: Int32Array;
+  /** Stored vectors read back from hnswlib, kept once read: fetching one costs more than comparing with it. */
+  private readonly points = new Map<number, Float32Array>();
+
   private constructor(
     private readonly store: HNSWLib,
     readonly size: number,
-  ) {}
+  ) {
+    const docs = size > 0 ? store.docstore._docs : new Map<string, Document>();
+    this.chunkOfLabel = new Int32Array(docs.size).fill(-1);
+    for (const [label, doc] of docs) {
+      const at = Number(label);
+      if (Number.isInteger(at) && at >= 0 && at < docs.size) this.chunkOfLabel[at] = doc.metadata.chunk as number;
+    }
+  }
 
   /** Indexes non-zero vectors only: a chunk with no known term has no direction to compare. */
   static async build(embeddings: EmbeddingsInterface, vectors: number[][]): Promise<VectorIndex> {
@@ -46,10 +58,56 @@ export class VectorIndex {
     return this.size > 0 ? this.store.index : undefined;
   }
 
+  /**
+   * Asks hnswlib directly rather than through LangChain's `similaritySearchVectorWithScore`: its filter looks
+   * every candidate up in the docstore by string id, which cost more than the search itself on every turn.
+   * When the filter leaves no more than `k` chunks (the 30 rules, the contacts), the graph search would visit
+   * the whole graph to find them all; comparing with each of them directly gives the same list for less.
+   */
   async search(vector: number[], k: number, accept?: (chunk: number) => boolean): Promise<VectorNeighbour[]> {
     if (this.size === 0 || !vector.some((x) => x !== 0)) return [];
-    const filter = accept === undefined ? undefined : (d: Document) => accept(d.metadata.chunk as number);
-    const hits = await this.store.similaritySearchVectorWithScore(vector, Math.min(k, this.size), filter);
-    return hits.map(([doc, distance]) => ({ chunk: doc.metadata.chunk as number, distance }));
+    const index = this.store.index;
+    if (vector.length !== index.getNumDimensions()) {
+      throw new Error(`query vector has ${vector.length} dimensions, the index ${index.getNumDimensions()}`);
+    }
+    const chunkOf = this.chunkOfLabel;
+    const wanted = Math.min(k, this.size);
+    if (accept !== undefined) {
+      const labels: number[] = [];
+      for (let label = 0; label < chunkOf.length && labels.length <= wanted; label += 1) {
+        const chunk = chunkOf[label] ?? -1;
+        if (chunk >= 0 && accept(chunk)) labels.push(label);
+      }
+      if (labels.length <= wanted) return this.compareWith(vector, labels);
+    }
+    const filter = accept === undefined ? undefined : (label: number) => (chunkOf[label] ?? -1) >= 0 && accept(chunkOf[label] ?? -1);
+    const result = index.searchKnn(vector, wanted, filter);
+    const neighbours: VectorNeighbour[] = [];
+    result.neighbors.forEach((label, i) => {
+      const chunk = chunkOf[label] ?? -1;
+      if (chunk >= 0) neighbours.push({ chunk, distance: result.distances[i] ?? 1 });
+    });
+    return neighbours;
+  }
+
+  /** Cosine distance to each labelled vector, closest first (hnswlib stores cosine vectors normalised). */
+  private compareWith(vector: number[], labels: readonly number[]): VectorNeighbour[] {
+    const norm = Math.sqrt(vector.reduce((sum, x) => sum + x * x, 0));
+    const neighbours = labels.map((label) => {
+      const point = this.point(label);
+      let dot = 0;
+      for (let i = 0; i < point.length; i += 1) dot += (point[i] ?? 0) * (vector[i] ?? 0);
+      return { chunk: this.chunkOfLabel[label] ?? -1, distance: 1 - dot / norm };
+    });
+    return neighbours.sort((a, b) => a.distance - b.distance || a.chunk - b.chunk);
+  }
+
+  private point(label: number): Float32Array {
+    let point = this.points.get(label);
+    if (point === undefined) {
+      point = Float32Array.from(this.store.index.getPoint(label));
+      this.points.set(label, point);
+    }
+    return point;
   }
 }
