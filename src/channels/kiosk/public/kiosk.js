@@ -130,10 +130,10 @@
       });
   }
 
-  function say(text) {
+  function say(text, channelData) {
     if (!session) return;
     touch();
-    session.store.dispatch({ type: "WEB_CHAT/SEND_MESSAGE", payload: { text: text } });
+    session.store.dispatch({ type: "WEB_CHAT/SEND_MESSAGE", payload: { text: text, channelData: channelData } });
   }
 
   function focusSendBox() {
@@ -249,7 +249,8 @@
     say(texts.book);
   });
   document.getElementById("action-counsellor").addEventListener("click", function () {
-    say(texts.counsellor);
+    // The bot reads this to tell advisers the request came from the kiosk's button (KIOSK_TRIGGER).
+    say(texts.counsellor, { handoffTrigger: "kiosk" });
   });
 
   start();
