@@ -113,6 +113,40 @@ describe.each(bothBackends("handoff_repo"))("hand-off queue in the database (%#)
     expect((await repo.findById(old.id))?.status).toBe("expired");
   });
 
+  it("never expires a callback request, and counts places in the live queue and the callback list apart", async () => {
+    const callback = await repo.create(newRequest({ trigger: "callback", callbackPhone: "06 12 34 56 78", now: "2026-11-23T07:00:00.000Z" }));
+    const live = await repo.create(newRequest({ now: "2026-11-23T07:01:00.000Z" }));
+    expect(await repo.positionOf(callback.id)).toBe(1);
+    const expired = await repo.expireOverdue("2026-11-23T08:00:00.000Z", "2026-11-23T10:00:00.000Z");
+    expect(expired.map((r) => r.id)).toContain(live.id);
+    expect(expired.map((r) => r.id)).not.toContain(callback.id);
+    expect((await repo.findById(callback.id))?.status).toBe("waiting");
+    const later = await repo.create(newRequest({ trigger: "callback", callbackPhone: "06 98 76 54 32" }));
+    expect(await repo.positionOf(later.id)).toBe(2);
+    // A callback is closed by the adviser who called, straight from waiting.
+    expect((await repo.end(callback.id, "2026-11-23T10:05:00.000Z"))?.status).toBe("ended");
+    expect(await repo.positionOf(later.id)).toBe(1);
+    await repo.end(later.id, "2026-11-23T10:06:00.000Z");
+  });
+
+  // As above, SQLite's single writer makes this a PostgreSQL question.
+  it("expires an overdue request on exactly one of two instances sweeping at once", async (ctx) => {
+    if (backend.name === "sqlite") ctx.skip();
+    const other = await backend.open();
+    try {
+      const otherRepo = new SqlHandoffRepository(other.db);
+      const overdue = await Promise.all([1, 2, 3].map(() => repo.create(newRequest({ now: "2026-11-23T06:00:00.000Z" }))));
+      const [mine, theirs] = await Promise.all([
+        repo.expireOverdue("2026-11-23T06:30:00.000Z", "2026-11-23T10:00:00.000Z"),
+        otherRepo.expireOverdue("2026-11-23T06:30:00.000Z", "2026-11-23T10:00:00.000Z"),
+      ]);
+      const ids = [...mine, ...theirs].map((r) => r.id).filter((id) => overdue.some((o) => o.id === id));
+      expect(ids.sort()).toEqual(overdue.map((o) => o.id).sort());
+    } finally {
+      await other.close();
+    }
+  });
+
   it("finds a request by its card and keeps the outbox per instance", async () => {
     const request = await repo.create(newRequest());
     await repo.attachCard(request.id, "card-1", "19:channel@thread.tacv2");
