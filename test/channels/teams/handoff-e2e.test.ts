@@ -2,162 +2,41 @@
 // a person, advisers act from Teams on both instances (activities posted to /api/messages in Teams' shape,
 // the Bot Connector calls captured by a local channel service), messages flow both ways, the user rates.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOrientationBot } from "../../../src/channels/bot/index.js";
 import { REFUSAL } from "../../../src/channels/teams/adviser-activity-handler.js";
-import { createTeamsHandoff, type TeamsHandoff } from "../../../src/channels/teams/teams-handoff.js";
-import { loadConfig, type AppConfig } from "../../../src/config/config.js";
-import { ConversationEngine } from "../../../src/conversation/engine.js";
 import { CONSENT_VALUE } from "../../../src/handoff/user-replies.js";
-import { createAppServer, type AppServer } from "../../../src/server/server.js";
-import { silentLogger } from "../../../src/shared/logger.js";
-import type { AppStorage } from "../../../src/storage/index.js";
-import { openRealSetup, TODAY, type RealSetup } from "../../conversation/real-ports.js";
-import { postgresBackend, type BackendUnderTest } from "../../storage/helpers/backends.js";
-import { cardText, startChannelService, type ChannelService } from "./helpers/channel-service.js";
+import { cardText } from "./helpers/channel-service.js";
+import {
+  ALICE,
+  BRUNO,
+  CHANNEL_ID,
+  inThread,
+  openHarness,
+  postToBot as post,
+  STRANGER,
+  teamsActivity,
+  waitFor,
+  webUser,
+  type Harness,
+  type Instance,
+  type Json,
+} from "./helpers/handoff-harness.js";
 
-const SECRET = "handoff-e2e-secret";
-const TEAM_ID = "19:advisers-team@thread.tacv2";
-const CHANNEL_ID = "19:advisers-requests@thread.tacv2";
-const TENANT_ID = "5d3f6e1a-0000-4000-8000-000000000001";
-const ALICE = { aad: "0b1c2d3e-0000-4000-8000-00000000000a", name: "Alice Martin" };
-const BRUNO = { aad: "0b1c2d3e-0000-4000-8000-00000000000b", name: "Bruno Petit" };
-const STRANGER = { aad: "0b1c2d3e-0000-4000-8000-00000000000c", name: "Camille Tiers" };
-
-interface Instance {
-  app: AppServer;
-  url: string;
-  storage: AppStorage;
-  handoff: TeamsHandoff;
-}
-
-let setup: RealSetup;
-let backend: BackendUnderTest;
-let channel: ChannelService;
+let harness: Harness;
 let a: Instance;
 let b: Instance;
-
-async function startInstance(config: AppConfig, name: string): Promise<Instance> {
-  const storage = await backend.open();
-  const handoff = createTeamsHandoff({ config, logger: silentLogger, db: storage.db, instanceId: name, timers: { outboxEveryMs: 50 }, clock: () => TODAY });
-  const engine = new ConversationEngine(
-    { ...setup.ports, handoff: handoff.conversationPort(setup.ports.contacts) },
-    { defaultRegion: "PAC", logger: silentLogger, now: () => TODAY },
-  );
-  const { bot } = createOrientationBot({ engine, logger: silentLogger, handoff });
-  const app = createAppServer({ config, logger: silentLogger, bot });
-  handoff.attach(app.adapter, app.directLine);
-  return { app, url: await app.listen(), storage, handoff };
-}
+let channel: Harness["channel"];
 
 beforeAll(async () => {
-  [setup, channel] = await Promise.all([openRealSetup(), startChannelService()]);
-  backend = postgresBackend("handoff_e2e");
-  const config = loadConfig({
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
-    DIRECTLINE_SECRET: SECRET,
-    HANDOFF_MODE: "teams",
-    HANDOFF_HOURS: "mon-fri 09:00-17:00",
-    TEAMS_TEAM_ID: TEAM_ID,
-    TEAMS_CHANNEL_ID: CHANNEL_ID,
-    TEAMS_SERVICE_URL: channel.url,
-    TEAMS_TENANT_ID: TENANT_ID,
-    TEAMS_ADVISER_IDS: `${ALICE.aad},${BRUNO.aad}`,
-  });
-  a = await startInstance(config, "instance-a");
-  b = await startInstance(config, "instance-b");
+  harness = await openHarness({ label: "handoff_e2e", instances: 2 });
+  [a, b] = harness.instances as [Instance, Instance];
+  channel = harness.channel;
 });
 
 afterAll(async () => {
-  for (const i of [a, b]) {
-    await i?.handoff.close();
-    await i?.app.close(2_000);
-    await i?.storage.close();
-  }
-  await channel?.close();
-  await backend?.destroy();
-  await setup?.cleanup();
+  await harness?.close();
 });
 
-type Json = Record<string, unknown>;
-
-async function call(method: string, url: string, credential: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const response = await fetch(url, {
-    method,
-    headers: { Authorization: `Bearer ${credential}`, "Content-Type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text === "" ? {} : JSON.parse(text)) as Json };
-}
-
-/** A web user talking to instance A through its local Direct Line. */
-async function webUser(instance: Instance) {
-  const dl = `${instance.url}/v3/directline`;
-  const generated = await call("POST", `${dl}/tokens/generate`, SECRET, { user: { id: "web-user" } });
-  const started = await call("POST", `${dl}/conversations`, String(generated.json["token"]));
-  const conversationId = String(started.json["conversationId"]);
-  const token = String(started.json["token"]);
-  let seen = 0;
-  const botTexts = async (): Promise<string[]> => {
-    const got = await call("GET", `${dl}/conversations/${conversationId}/activities`, token);
-    return ((got.json["activities"] ?? []) as Json[]).filter((x) => (x["from"] as Json)["role"] === "bot").map((x) => String(x["text"] ?? ""));
-  };
-  return {
-    conversationId,
-    async say(text: string): Promise<void> {
-      const posted = await call("POST", `${dl}/conversations/${conversationId}/activities`, token, { type: "message", text, from: { id: "web-user" } });
-      expect(posted.status).toBe(200);
-    },
-    /** Waits for a new bot message matching `pattern` and returns it. */
-    async expectBot(pattern: RegExp): Promise<string> {
-      const found = await waitFor(async () => {
-        const texts = await botTexts();
-        const index = texts.findIndex((t, i) => i >= seen && pattern.test(t));
-        if (index < 0) return undefined;
-        seen = index + 1;
-        return texts[index];
-      });
-      return found;
-    },
-    botTexts,
-  };
-}
-
-function teamsActivity(who: { aad: string; name: string }, extra: Json): Json {
-  return {
-    channelId: "msteams",
-    serviceUrl: channel.url,
-    id: `${Date.now()}${Math.floor(Math.random() * 1000)}`,
-    timestamp: new Date().toISOString(),
-    from: { id: `29:${who.aad}`, name: who.name, aadObjectId: who.aad },
-    recipient: { id: "28:spro-bot", name: "SPRO" },
-    conversation: { id: CHANNEL_ID, conversationType: "channel", isGroup: true, tenantId: TENANT_ID },
-    channelData: { team: { id: TEAM_ID }, channel: { id: CHANNEL_ID }, tenant: { id: TENANT_ID } },
-    ...extra,
-  };
-}
-
-function inThread(cardId: string): Json {
-  return { conversation: { id: `${CHANNEL_ID};messageid=${cardId}`, conversationType: "channel", isGroup: true, tenantId: TENANT_ID }, replyToId: cardId };
-}
-
-async function postToBot(instance: Instance, activity: Json): Promise<{ status: number; json: Json }> {
-  const response = await fetch(`${instance.url}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(activity) });
-  const text = await response.text();
-  return { status: response.status, json: (text === "" ? {} : JSON.parse(text)) as Json };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 8_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 30));
-  }
-}
+const postToBot = (instance: Instance, activity: Json) => post(harness, instance, activity);
 
 describe("hand-off from web chat to advisers in Teams, over two instances", () => {
   it("queues the request, lets one adviser take it, relays both ways, ends and collects the rating", async () => {
