@@ -52,6 +52,7 @@ describe("hand-off from web chat to advisers in Teams, over two instances", () =
     const posted = await waitFor(async () => channel.calls.find((c) => c.method === "POST" && c.conversationId === CHANNEL_ID && cardText(c.body).includes("Demande n°")));
     const card = cardText(posted.body);
     expect(card).toContain("Prendre en charge");
+    expect(card).toContain("Voir la conversation");
     expect(card).toContain("17 ans");
     expect(card).toContain("[téléphone masqué]");
     expect(card).not.toContain("06 12 34 56 78");
@@ -125,5 +126,35 @@ describe("hand-off from web chat to advisers in Teams, over two instances", () =
     expect(String(listing.body["text"])).toMatch(/en attente/);
     await user.say("annuler");
     await user.expectBot(/Votre demande est annulée/);
+  });
+
+  it("keeps the queue and the person ↔ adviser link across a restart of the advisers' instance", async () => {
+    const user = await webUser(a, "restart-user");
+    await user.say("Je veux parler à un conseiller");
+    await user.expectBot(/Êtes-vous d'accord/);
+    await user.say("oui");
+    await user.expectBot(/dans la file d'attente/);
+    const request = await waitFor(async () => {
+      const r = await a.handoff.service.repository.findOpenForUser(user.conversationId);
+      return r?.cardActivityId ? r : undefined;
+    });
+    const cardId = request.cardActivityId ?? "";
+
+    b = await harness.restart(1);
+    let before = channel.calls.length;
+    await postToBot(b, teamsActivity(ALICE, { type: "message", text: "<at>SPRO</at> file" }));
+    const listing = await waitFor(async () => channel.calls.slice(before).find((c) => String(c.body["text"] ?? "").startsWith("Demandes ouvertes")));
+    expect(String(listing.body["text"])).toContain(`n° ${request.number} — en attente`);
+    await postToBot(b, teamsActivity(ALICE, { type: "message", text: `<at>SPRO</at> prendre ${request.number}` }));
+    await user.expectBot(/Alice Martin, conseiller ou conseillère en orientation, a pris votre demande/);
+
+    b = await harness.restart(1);
+    await postToBot(b, teamsActivity(ALICE, { type: "message", text: "Je suis là, racontez-moi.", ...inThread(cardId) }));
+    await user.expectBot(/\*\*Alice Martin \(conseil en orientation\) :\*\* Je suis là, racontez-moi\./);
+    before = channel.calls.length;
+    await user.say("Merci !");
+    await waitFor(async () => channel.calls.slice(before).find((c) => c.conversationId === `${CHANNEL_ID};messageid=${cardId}` && String(c.body["text"] ?? "").includes("Merci !")));
+    await postToBot(b, teamsActivity(ALICE, { type: "message", text: "<at>SPRO</at> terminer", ...inThread(cardId) }));
+    await user.expectBot(/De 1 à 5/);
   });
 });

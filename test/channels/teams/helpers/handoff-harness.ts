@@ -40,6 +40,8 @@ export interface Harness {
   /** Moves the hand-off's clock (opening hours, waiting time); the engine keeps TODAY for pay amounts. */
   clock: { now: Date };
   instances: Instance[];
+  /** Stops an instance (server, timers, database connection) and starts a new process-like one in its place. */
+  restart(index: number): Promise<Instance>;
   close(): Promise<void>;
 }
 
@@ -71,9 +73,7 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     ...options.env,
   });
   const clock = { now: TODAY };
-  const instances: Instance[] = [];
-  for (let i = 0; i < (options.instances ?? 1); i++) {
-    const name = `instance-${String.fromCharCode(97 + i)}`;
+  const start = async (name: string): Promise<Instance> => {
     const storage = await backend.open();
     const handoff = createTeamsHandoff({
       config,
@@ -91,20 +91,31 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
     const { bot } = createOrientationBot({ engine, logger: silentLogger, handoff });
     const app = createAppServer({ config, logger: silentLogger, bot });
     handoff.attach(app.adapter, app.directLine);
-    instances.push({ name, app, url: await app.listen(), storage, handoff });
-  }
+    return { name, app, url: await app.listen(), storage, handoff };
+  };
+  const stop = async (i: Instance) => {
+    await i.handoff.close();
+    await i.app.close(2_000);
+    await i.storage.close();
+  };
+  const instances: Instance[] = [];
+  for (let i = 0; i < (options.instances ?? 1); i++) instances.push(await start(`instance-${String.fromCharCode(97 + i)}`));
   return {
     setup,
     channel,
     config,
     clock,
     instances,
+    async restart(index) {
+      const old = instances[index];
+      if (!old) throw new Error(`no instance ${index}`);
+      await stop(old);
+      const fresh = await start(old.name);
+      instances[index] = fresh;
+      return fresh;
+    },
     async close() {
-      for (const i of instances) {
-        await i.handoff.close();
-        await i.app.close(2_000);
-        await i.storage.close();
-      }
+      for (const i of instances) await stop(i);
       await channel.close();
       await backend.destroy();
       await setup.cleanup();
