@@ -54,7 +54,7 @@ export interface OpenRequestInput {
   callbackPhone?: string;
 }
 
-export type AdviserRelayOutcome = "relayed" | "not-taken" | "not-yours" | "closed" | "unknown";
+export type AdviserRelayOutcome = "relayed" | "undelivered" | "not-taken" | "not-yours" | "closed" | "unknown";
 
 export class HandoffService {
   constructor(private readonly options: HandoffServiceOptions) {}
@@ -173,7 +173,13 @@ export class HandoffService {
     if (request.status === "waiting") return "not-taken";
     if (request.status !== "taken") return "closed";
     if (request.adviser?.id !== adviser.id) return "not-yours";
-    await this.options.users.notify(request, { kind: "adviser-message", adviserName: request.adviser.name, text });
+    try {
+      await this.options.users.notify(request, { kind: "adviser-message", adviserName: request.adviser.name, text });
+    } catch (err) {
+      // The adviser must know the person did not get it, rather than wait for an answer.
+      this.options.logger.error({ err, handoff: request.number }, "adviser message not delivered");
+      return "undelivered";
+    }
     return "relayed";
   }
 

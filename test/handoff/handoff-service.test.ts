@@ -21,7 +21,13 @@ const desk: AdviserDesk = {
     thread.push({ number: request.number, text, author });
   },
 };
-const users: UserChannel = { notify: async (_request, notice) => void notices.push(notice) };
+let userChannelDown = false;
+const users: UserChannel = {
+  notify: async (_request, notice) => {
+    if (userChannelDown) throw new Error("channel service unavailable");
+    notices.push(notice);
+  },
+};
 
 beforeAll(async () => {
   backend = sqliteBackend("handoff_service");
@@ -106,5 +112,26 @@ describe("the satisfaction rating after « Terminer »", () => {
     await service.end(request.id);
     clock.now = new Date(clock.now.getTime() + 61 * 60_000);
     expect(await service.rateFromText(request.userConversationId, "4")).toBe("none");
+  });
+});
+
+describe("an adviser's reply in the thread", () => {
+  it("reaches the person only from the adviser who took the request, and says when it could not be delivered", async () => {
+    const request = await openRequest();
+    const alice = { id: "adviser-1", name: "Alice" };
+    const card = (await service.repository.findById(request.id))?.cardActivityId ?? "";
+    expect(await service.fromAdviser(card, alice, "Bonjour")).toBe("not-taken");
+    await service.take(request.id, alice);
+    expect(await service.fromAdviser(card, { id: "adviser-2", name: "Bruno" }, "Note interne")).toBe("not-yours");
+    expect(await service.fromAdviser(card, alice, "Bonjour")).toBe("relayed");
+    expect(notices.at(-1)).toEqual({ kind: "adviser-message", adviserName: "Alice", text: "Bonjour" });
+    userChannelDown = true;
+    try {
+      expect(await service.fromAdviser(card, alice, "Vous êtes là ?")).toBe("undelivered");
+    } finally {
+      userChannelDown = false;
+    }
+    await service.end(request.id);
+    expect(await service.fromAdviser(card, alice, "Au revoir")).toBe("closed");
   });
 });

@@ -161,6 +161,7 @@ export class AdviserActivityHandler {
     const answers: Partial<Record<typeof outcome, string>> = {
       "not-taken": "Prenez d'abord la demande en charge (bouton « Prendre en charge ») pour répondre à la personne.",
       closed: "Cette demande est close : la personne ne reçoit plus les messages de ce fil.",
+      undelivered: "Votre message n'a pas pu être transmis à la personne. Réessayez dans un instant.",
     };
     // "not-yours": colleagues may talk in the thread without it reaching the person; "unknown": any other thread.
     const answer = answers[outcome];
