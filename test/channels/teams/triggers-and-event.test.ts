@@ -87,6 +87,19 @@ describe("the bot proposes a counsellor", () => {
   });
 });
 
+describe("consent", () => {
+  it("sends nothing to the advisers when the person declines to share the summary", async () => {
+    const user = await webUser(bot, "declining-user");
+    await user.say("Je veux parler à un conseiller");
+    await user.expectBot(/Êtes-vous d'accord pour partager ce résumé/);
+    const before = harness.channel.calls.length;
+    await user.say("Non, pas maintenant");
+    await user.expectBot(/D'accord, je ne transmets rien/);
+    expect(await bot.handoff.service.repository.findOpenForUser(user.conversationId)).toBeUndefined();
+    expect(harness.channel.calls.slice(before)).toEqual([]);
+  });
+});
+
 describe("at the kiosk", () => {
   it("tells advisers the request came from the kiosk's button", async () => {
     const user = await webUser(bot, "kiosk-user");
