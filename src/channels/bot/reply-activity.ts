@@ -18,9 +18,13 @@ function linkText(name: string): string {
   return name.replace(/[[\]]/g, "").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * The sources as a numbered Markdown list, numbered like the "[1]" markers of a written answer. A list, because
+ * Markdown joins the lines of one paragraph (Web Chat renders with line breaks off): "[1] …\n[2] …" showed as one line.
+ */
 export function sourcesMarkdown(citations: readonly Citation[]): string {
   if (citations.length === 0) return "";
-  return ["", "**Sources :**", ...citations.map((c, i) => `[${i + 1}] [${linkText(c.name)}](${c.url})`)].join("\n");
+  return ["**Sources :**", "", ...citations.map((c, i) => `${i + 1}. [${linkText(c.name)}](${c.url})`)].join("\n");
 }
 
 export function citationEntity(citations: readonly Citation[]): Entity {
@@ -44,7 +48,7 @@ export function citationEntity(citations: readonly Citation[]): Entity {
 
 export function replyToActivity(reply: Reply, recipientId?: string): Partial<Activity> {
   const notices = (reply.notices ?? []).map((n) => `_${n}_`);
-  const text = [...notices, reply.text].join("\n\n") + (reply.citations.length > 0 ? `\n${sourcesMarkdown(reply.citations)}` : "");
+  const text = [...notices, reply.text, sourcesMarkdown(reply.citations)].filter((part) => part !== "").join("\n\n");
   const activity: Partial<Activity> = { type: ActivityTypes.Message, text, textFormat: "markdown" };
   if (reply.suggestedActions.length > 0) {
     activity.suggestedActions = {

@@ -13,7 +13,22 @@ describe("rendering replies as activities", () => {
     const a = replyToActivity(r, "user-1");
     expect(a.textFormat).toBe("markdown");
     expect(a.text?.startsWith("_Message coupé_")).toBe(true);
-    expect(a.text).toContain("[1] [Service-public.fr fiche](https://www.service-public.fr/particuliers/vosdroits/F2918)");
+    expect(a.text).toContain("1. [Service-public.fr fiche](https://www.service-public.fr/particuliers/vosdroits/F2918)");
+  });
+
+  it("lists each source on its own line, as a Markdown list apart from the answer's paragraph", () => {
+    const two = reply("Le salaire dépend de l'âge.", {
+      citations: [
+        { name: "Service-public.fr", url: "https://www.service-public.fr/particuliers/vosdroits/F2918" },
+        { name: "Code du travail, D6222-26", url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000037385630" },
+      ],
+    });
+    const blocks = (replyToActivity(two).text ?? "").split("\n\n");
+    // Markdown joins consecutive lines of a paragraph: the list must be its own block, one "n. " item per line.
+    expect(blocks.slice(0, 2)).toEqual(["Le salaire dépend de l'âge.", "**Sources :**"]);
+    const items = blocks[2]?.split("\n") ?? [];
+    expect(items).toHaveLength(2);
+    items.forEach((line, i) => expect(line).toMatch(new RegExp(`^${i + 1}\\. \\[[^\\]]+\\]\\(https://[^)]+\\)$`)));
   });
 
   it("offers suggested actions as imBack buttons for the user", () => {
