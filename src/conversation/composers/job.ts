@@ -8,16 +8,28 @@ import { shorten, type Turn } from "./turn.js";
 const MAX_CHOICES = 4;
 
 /**
+ * The gendered forms a title names: "Infirmier / Infirmière en soins généraux (IDE)" is "infirmier en soins
+ * generaux ide" and "infirmiere en soins generaux ide" (the words after the feminine noun qualify both forms),
+ * "Educateur spécialisé / Educatrice spécialisée" is "educateur specialise" and "educatrice specialisee".
+ */
+function titleForms(title: string): string[] {
+  const [masculine = "", feminine] = title.split(" / ").map(normalizeText);
+  if (feminine === undefined) return [masculine];
+  const length = masculine.split(" ").length;
+  const words = feminine.split(" ");
+  const qualifier = words.slice(length).join(" ");
+  return [masculine, words.slice(0, length).join(" ")].map((form) => (qualifier ? `${form} ${qualifier}` : form));
+}
+
+/** "Boulanger / Boulangère" is exactly "boulanger"; "Chef boulanger / ..." or "Infirmier / Infirmière de bloc" are not. */
+export function isExactTitle(query: string, title: string): boolean {
+  return titleForms(title).includes(query);
+}
+
+/**
  * Fiches whose title contains every word the user typed (prefix match, so "infirmier" fits "Infirmière").
  * Several of them means the words fit several specialities ("infirmier"): the user picks.
  */
-/** "Boulanger / Boulangère" is exactly "boulanger"; "Chef boulanger / ..." or "Infirmier / Infirmière de bloc" are not. */
-export function isExactTitle(query: string, title: string): boolean {
-  const [masculine, feminine] = title.split(" / ");
-  const forms = [masculine, feminine].filter((f): f is string => f !== undefined && !f.trim().includes(" ")).map(normalizeText);
-  return forms.length === (feminine === undefined ? 1 : 2) && forms.includes(query);
-}
-
 export function namedBy(query: string, matches: JobMatch[]): JobMatch[] {
   const exact = matches.find((m) => isExactTitle(query, m.title));
   if (exact) return [exact];
@@ -38,7 +50,7 @@ const FOLLOW_UP_ACTIONS: SuggestedAction[] = [
 
 /** Leading words that say "a job" but name none ("je veux devenir", "c'est quoi le métier de"), stripped from the start. */
 const LEAD_WORDS =
-  /^(bonjour|salut|moi|et|quels? metiers? pour|quels? metiers?|pour|quelles? etudes?|quelles? formations?|quels? diplomes?|comment devenir|comment|combien gagne|combien|gagne|salaire|y acceder|acceder|je|j|veux|voudrais|aimerais|souhaite|souhaiterais|cherche|devenir|etre|faire|le metier|metier de|metier d|metier|fiche metier|travailler comme|travailler en tant que|c est quoi|qu est ce qu|est ce que|que fait|en quoi consiste|infos? sur|parle moi de|un|une|le|la|les|l|des|de|d)\s+/;
+  /^(bonjour|salut|moi|et|quels? metiers? pour|quels? metiers?|pour|quelles? etudes?|quelles? formations?|quels? diplomes?|comment devenir|comment on devient|comment|combien gagne|combien|gagne|salaire|y acceder|acceder|je|j|veux|voudrais|aimerais|souhaite|souhaiterais|cherche|peux|devenir|devient|on|etre|faire|le metier|metier de|metier d|metier|fiche metier|travailler comme|travailler en tant que|c est quoi|qu est ce que|qu est ce qu|est ce que|que fait|en quoi consiste|infos? sur|parle moi de|un|une|le|la|les|l|des|de|d)\s+/;
 
 function stripLeadWords(text: string): string {
   let current = `${text} `;
@@ -57,6 +69,15 @@ export function jobQuery(text: string): string {
   const normalized = normalizeText(text);
   const stripped = stripLeadWords(normalized);
   return FILLER.test(stripped) ? "" : stripped;
+}
+
+/** What a follow-up asks, not which job: "métiers proches", "en apprentissage", "le salaire". */
+const FOLLOW_UP_WORDS =
+  /\b(des |d |les |autres )?(metiers? (proches?|similaires?|voisins?|semblables?|du meme genre)|autres metiers|autres idees|(en |par |l )?(apprentissage|alternance)( possible)?|possible|salaire|paye|paie|remuneration|combien (ca|on|il|elle) (gagne|touche|paye))\b/g;
+
+/** The job a follow-up names itself ("comment devenir plombier ?", "quelles études pour être infirmier ?"), if any. */
+export function followUpJobQuery(text: string): string {
+  return jobQuery(normalizeText(text).replace(FOLLOW_UP_WORDS, " ").replace(/\s+/g, " ").trim());
 }
 
 const ASK_JOB = "Quel métier vous intéresse ? Écrivez son nom, par exemple « boulanger » ou « aide-soignant ». Si vous ne savez pas encore, dites-moi ce que vous aimez faire.";
@@ -108,15 +129,15 @@ function notFound(): Reply {
   );
 }
 
-/** Answers a job question, asking which one when several fiches fit equally well. */
-export async function composeJob(turn: Turn, matches?: JobMatch[]): Promise<Reply> {
+/** Answers a job question, asking which one when several fiches fit equally well; `named` is the job's words if known. */
+export async function composeJob(turn: Turn, matches?: JobMatch[], named?: string): Promise<Reply> {
   const pending = turn.memory.pending;
   if (pending?.kind === "jobChoice") {
     turn.memory.pending = undefined;
     const chosen = pickOption(turn, pending.options);
     if (chosen) return describeOrApologise(turn, chosen);
   }
-  const query = jobQuery(turn.text);
+  const query = named ?? jobQuery(turn.text);
   if (matches === undefined && query === "") {
     return reply(ASK_JOB, { suggestedActions: withHumanOption([{ title: "Trouver selon mes goûts", value: "Je ne sais pas quoi faire" }]) });
   }
@@ -161,25 +182,27 @@ export async function composeRecruiting(turn: Turn): Promise<Reply> {
   });
 }
 
-/** Without a job in mind, "quelles études pour être prof ?" names the job in the same message. */
+/**
+ * The job a follow-up is about when it names one: "comment devenir plombier ?" right after a question about
+ * bakers is about plumbers. With a job already in mind only a title match counts, so stray words never
+ * replace it; without one, the best match will do. Several fitting titles get the "which one?" question.
+ */
 async function jobFromText(turn: Turn): Promise<JobRef | Reply | undefined> {
-  const query = jobQuery(turn.text);
+  const query = followUpJobQuery(turn.text);
   if (query === "") return undefined;
   const matches = await turn.ports.jobs.findJobs(query, turn.region);
   const named = namedBy(query, matches);
-  if (named.length > 1) return composeJob(turn, matches);
-  return named[0] ?? matches[0];
+  if (named.length > 1) return composeJob(turn, matches, query);
+  return named[0] ?? (turn.memory.lastJob ? undefined : matches[0]);
 }
 
 export async function composeJobFollowUp(
   turn: Turn,
   kind: "followUpPay" | "followUpAccess" | "followUpApprenticeship" | "followUpCloseJobs",
 ): Promise<Reply> {
-  if (!turn.memory.lastJob) {
-    const found = await jobFromText(turn);
-    if (found && "text" in found) return found;
-    if (found) turn.memory.lastJob = { code: found.code, title: found.title };
-  }
+  const found = await jobFromText(turn);
+  if (found && "text" in found) return found;
+  if (found) turn.memory.lastJob = { code: found.code, title: found.title };
   const d = await lastJobDescription(turn);
   if (!d) return reply(ASK_JOB, { suggestedActions: withHumanOption([{ title: "Trouver selon mes goûts", value: "Je ne sais pas quoi faire" }]) });
   const fiche = `[fiche ${d.code} sur France Travail](${d.officialUrl})`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { composeDistress, DISTRESS_SOURCES } from "../../../src/conversation/composers/distress.js";
-import { jobQuery, namedBy } from "../../../src/conversation/composers/job.js";
+import { followUpJobQuery, isExactTitle, jobQuery, namedBy } from "../../../src/conversation/composers/job.js";
 import { composeGreeting, composeNotFrench, composeOutOfScope } from "../../../src/conversation/composers/social.js";
 import { euros, frenchDate, shorten } from "../../../src/conversation/composers/turn.js";
 import { TALK_TO_SOMEONE, withHumanOption } from "../../../src/conversation/reply.js";
@@ -56,8 +56,29 @@ describe("job questions", () => {
     ["c'est quoi le métier de boulanger ?", "boulanger"],
     ["Quel métier pour fabriquer des meubles en bois ?", "fabriquer des meubles en bois"],
     ["je cherche un métier", ""],
+    ["Qu'est-ce que le métier de couvreur ?", "couvreur"],
+    ["Comment on devient boulanger ?", "boulanger"],
   ])("keeps the words that name the job in %j", (text, query) => {
     expect(jobQuery(text)).toBe(query);
+  });
+
+  it.each([
+    ["comment devenir plombier ?", "plombier"],
+    ["quelles études pour être infirmier", "infirmier"],
+    ["Des métiers proches ?", ""],
+    ["Et en apprentissage ?", ""],
+    ["Et le salaire ?", ""],
+    ["Comment y accéder ?", ""],
+  ])("finds the job a follow-up names in %j, and none in a bare follow-up", (text, query) => {
+    expect(followUpJobQuery(text)).toBe(query);
+  });
+
+  it("reads a title of several words as exact, the qualifier after the feminine form applying to both", () => {
+    expect(isExactTitle("educateur specialise", "Educateur spécialisé / Educatrice spécialisée")).toBe(true);
+    expect(isExactTitle("educatrice specialisee", "Educateur spécialisé / Educatrice spécialisée")).toBe(true);
+    expect(isExactTitle("infirmier", "Infirmier / Infirmière en soins généraux (IDE)")).toBe(false);
+    expect(isExactTitle("mecanicienne automobile", "Mécanicien / Mécanicienne automobile")).toBe(true);
+    expect(isExactTitle("boulanger", "Chef boulanger / Cheffe boulangère")).toBe(false);
   });
 
   it("treats a word found in several titles as ambiguous, and one found in one title as that job", () => {

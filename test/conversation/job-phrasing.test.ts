@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyMemory, type ConversationMemory } from "../../src/conversation/state.js";
+import { openRealSetup, type RealSetup } from "./real-ports.js";
+
+let setup: RealSetup;
+beforeAll(async () => {
+  setup = await openRealSetup();
+});
+afterAll(async () => {
+  await setup?.cleanup();
+});
+
+/** One conversation: each message in turn, the memory carried over; returns the reply text of each. */
+async function conversation(...messages: string[]): Promise<string[]> {
+  let memory: ConversationMemory = emptyMemory();
+  const texts: string[] = [];
+  for (const text of messages) {
+    const r = await setup.engine.handle({ type: "message", text }, memory);
+    memory = r.memory;
+    texts.push(r.replies.map((x) => x.text).join("\n"));
+  }
+  return texts;
+}
+
+describe("ways of asking how to become someone", () => {
+  it.each([
+    ["Comment devenir boulanger ?", /Boulanger \/ Boulangère[\s\S]*D1102/],
+    ["comment devenir plombier", /Plombi[\s\S]*F1603/],
+    ["je veux devenir aide-soignant", /Aide-soignant \/ Aide-soignante[\s\S]*J1501/],
+    ["je veux devenir éducateur spécialisé", /Éducateur spécialisé[\s\S]*K1207/],
+    ["Comment on devient boulanger ?", /Boulanger[\s\S]*D1102/],
+  ])("answers « %s » about that job, without asking which one", async (question, expected) => {
+    const [answer] = await conversation(question);
+    expect(answer).toMatch(expected);
+    expect(answer).not.toMatch(/Lequel vous intéresse/);
+  });
+
+  it("asks which speciality for « quelles études pour être infirmier », several fiches fitting", async () => {
+    const [answer] = await conversation("quelles études pour être infirmier");
+    expect(answer).toMatch(/Lequel vous intéresse/);
+    expect(answer).toMatch(/Infirmier \/ Infirmière en soins généraux/);
+  });
+
+  it("answers about the job named in the question, not the one asked about before", async () => {
+    const [, plumber, nurse] = await conversation("je veux devenir boulanger", "comment devenir plombier ?", "Quelles études pour être infirmier ?");
+    expect(plumber).toMatch(/F1603/);
+    expect(plumber).not.toMatch(/D1102/);
+    expect(nurse).toMatch(/Lequel vous intéresse/);
+  });
+
+  it("keeps the job in mind for follow-ups that name none", async () => {
+    const [, access, close] = await conversation("je veux devenir boulanger", "Comment y accéder ?", "Des métiers proches ?");
+    expect(access).toMatch(/Comment devenir Boulanger/);
+    expect(close).toMatch(/Métiers proches de \*\*Boulanger/);
+  });
+
+  it("reads the job words after « qu'est-ce que le métier de »", async () => {
+    const [roofer, technician] = await conversation("Qu'est-ce que le métier de couvreur ?", "Qu'est-ce que le métier de technicien de maintenance ?");
+    expect(roofer).toMatch(/Couvreur \/ Couvreuse\*\* \(fiche ROME F1619\)/);
+    // Many fiches are "technicien de maintenance ...": the user picks, rather than getting the first one found.
+    expect(technician).toMatch(/Lequel vous intéresse[\s\S]*maintenance industrielle/);
+  });
+});
