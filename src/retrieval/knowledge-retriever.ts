@@ -13,6 +13,7 @@ import { embedderProviderFor } from "./embeddings/embedder-factory.js";
 import { LsaEmbeddings } from "./embeddings/lsa-embeddings.js";
 import { DEFAULT_FUSION, fuseRankings, type FusionParams, type RankedChunk } from "./hybrid-fusion.js";
 import { openOrBuildIndex, type RetrievalIndex } from "./index/open-or-build-index.js";
+import { oneHitPerJob } from "./job-hits.js";
 import { loadLexicon, type Lexicon } from "./lexicon/lexicon.js";
 import { communePlaceHints, warmPlaceHints, type PlaceHints } from "./place-hints.js";
 import { QueryBuilder } from "./query-builder.js";
@@ -88,9 +89,10 @@ export class KnowledgeRetriever {
         this.logger?.warn({ err: (err as Error).message }, "query embedding failed, lexical results only");
       }
     }
-    return fuseRankings(lexical, vector, this.fusion)
-      .slice(0, limit)
-      .map((f) => {
+    // Twice the limit before merging: a project fiche and its ROME fiche may both be there, and become one.
+    const fused = fuseRankings(lexical, vector, this.fusion)
+      .slice(0, limit * 2)
+      .map((f): RetrievalHit => {
         const [best, ...others] = f.chunks.map((i) => this.index.chunks[i] as KnowledgeChunk);
         const chunk = best as KnowledgeChunk;
         return {
@@ -112,6 +114,7 @@ export class KnowledgeRetriever {
           },
         };
       });
+    return oneHitPerJob(fused).slice(0, limit);
   }
 
   private filterFor(options: SearchOptions): ((chunk: number) => boolean) | undefined {

@@ -24,6 +24,8 @@ export interface RetrievalHit {
   otherChunkIds: string[];
   romeCodes: string[];
   source: SourceRef;
+  /** Sources of the same job's other fiche, merged into this hit (the ROME fiche behind a project fiche). */
+  otherSources?: SourceRef[];
   url: string;
   page?: number;
   /** 1-based ranks of the entity in each list before fusion. */

@@ -61,3 +61,17 @@ describe("ways of asking how to become someone", () => {
     expect(technician).toMatch(/Lequel vous intéresse[\s\S]*maintenance industrielle/);
   });
 });
+
+describe("one job, one answer", () => {
+  it("cites the ROME fiche once beside the project fiche's own sources, in the answer and its follow-ups", async () => {
+    let memory: ConversationMemory = emptyMemory();
+    for (const text of ["je veux devenir boulanger", "Comment y accéder ?", "Et le salaire ?"]) {
+      const r = await setup.engine.handle({ type: "message", text }, memory);
+      memory = r.memory;
+      const urls = r.replies[0]?.citations.map((c) => c.url) ?? [];
+      expect(new Set(urls).size).toBe(urls.length);
+      expect(urls).toContain("https://candidat.francetravail.fr/metierscope/fiche-metier/D1102");
+      expect(urls.length).toBeGreaterThan(1);
+    }
+  });
+});

@@ -54,6 +54,18 @@ describe("knowledge retriever", () => {
     });
   });
 
+  it("gives one hit per job: the project fiche with its text, and the sources of both fiches", async () => {
+    const hits = await retriever.search("boulanger pain", { kinds: ["rome", "fiche"], limit: 5 });
+    const bakers = hits.filter((h) => h.romeCodes.includes("D1102"));
+    expect(bakers).toHaveLength(1);
+    expect(bakers[0]).toMatchObject({ kind: "fiche", entityId: "fiche:boulanger", source: { url: "https://example.org/fiches/boulanger" } });
+    expect(bakers[0]?.chunk.text).toMatch(/pétrit la pâte|CAP boulanger/);
+    expect(bakers[0]?.otherSources?.map((s) => s.url)).toEqual(["https://example.org/test"]);
+    expect(bakers[0]?.otherChunkIds).toContain("rome:D1102");
+    // Merging leaves room for other jobs within the limit.
+    expect(hits.map((h) => h.romeCodes[0])).toContain("D1104");
+  });
+
   it("fills in the source, link and ROME codes of each hit", async () => {
     const [hit] = await retriever.search("boulangère", { kinds: ["rome"], limit: 1 });
     expect(hit).toMatchObject({

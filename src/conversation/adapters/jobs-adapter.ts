@@ -104,7 +104,8 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
       const access = project?.sections.acces ?? official?.["acces_metier"]?.join(" ");
       if (access) d.access = sectionText(access);
       if (project) {
-        citations.push(...project.sources.filter((s) => s.url !== romeSource.url).slice(0, 3));
+        // The project fiche often cites the ROME fiche page itself: one job, one entry per page.
+        citations.push(...project.sources.filter((s) => s.url !== romeSource.url && s.url !== d.officialUrl).slice(0, 3));
         if (project.apprenticeship === "oui" || project.apprenticeship === "selon-diplome") {
           const levels = project.levels.join(", ");
           d.apprenticeship = { possible: true, text: [APPRENTICESHIP_TEXT[project.apprenticeship], levels].filter(Boolean).join(" : ") };
