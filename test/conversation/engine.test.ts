@@ -23,6 +23,14 @@ describe("conversation engine", () => {
     expect(help.replies[0]?.text).toMatch(/Près de \*\*Dijon\*\*/);
   });
 
+  it("does not take « vers » for the commune Vers, and finds the town a cue announces", async () => {
+    const social = await setup.engine.handle({ type: "message", text: "je me dirige vers le social" }, emptyMemory());
+    expect(social.memory.place).toBeUndefined();
+    const cio = await setup.engine.handle({ type: "message", text: "Je cherche un CIO vers Gap" }, social.memory);
+    expect(cio.memory.place?.name).toBe("Gap");
+    expect(cio.replies[0]?.text).toMatch(/Gap/);
+  });
+
   it("takes the region from the channel, and keeps it after the user deletes their data", async () => {
     const r = await setup.engine.handle({ type: "message", text: "j'ai 17 ans", region: "BFC" }, emptyMemory());
     expect(r.memory.region).toBe("BFC");

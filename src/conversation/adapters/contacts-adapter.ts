@@ -4,7 +4,7 @@ import { CONTACT_TYPE_LABELS } from "../../knowledge/contacts/contact-point.js";
 import { maskUnknownContactDetails } from "../../knowledge/contacts/contact-guard.js";
 import { nearestContacts } from "../../knowledge/contacts/nearest-contacts.js";
 import { regionalServices } from "../../knowledge/contacts/regional-services.js";
-import { findPlaceInText, type PlaceMention } from "../../knowledge/geo/find-place-in-text.js";
+import { findPlaceInText } from "../../knowledge/geo/find-place-in-text.js";
 import { resolvePlace, type Place } from "../../knowledge/geo/resolve-place.js";
 import type { RegionCode } from "../../shared/region.js";
 import type { ContactPoint, ContactsPort, RegionalService } from "../ports.js";
@@ -34,26 +34,10 @@ function toContactPoint(c: KnownContact, distanceKm?: number): ContactPoint {
   };
 }
 
-/**
- * The longest place named in the text: "un CIO vers Aix-en-Provence" first finds the commune "Vers" after the
- * cue "CIO"; looking again without it finds "Aix-en-Provence", which says more.
- */
-function bestMention(text: string): PlaceMention | undefined {
-  const mentions: PlaceMention[] = [];
-  let rest = text;
-  for (let i = 0; i < 3; i++) {
-    const m = findPlaceInText(rest);
-    if (!m || m.matchedText === "") break;
-    mentions.push(m);
-    rest = rest.replace(m.matchedText, " ");
-  }
-  return mentions.sort((a, b) => b.matchedText.length - a.matchedText.length)[0];
-}
-
 export function contactsAdapter(contacts: KnownContact[]): ContactsPort {
   return {
     findPlace(text) {
-      const mention = bestMention(text);
+      const mention = findPlaceInText(text);
       if (mention) return remembered(mention.resolution.best);
       const direct = text.trim().length <= 40 ? resolvePlace(text) : undefined;
       return direct ? remembered(direct.best) : undefined;

@@ -1,8 +1,9 @@
 /**
  * Spots a commune or postcode inside a user's sentence ("je suis à Dijon, où ...").
- * Many commune names are also ordinary words (Orange, Sens, Gap, Cannes, Bus...): those count only
- * after a place cue ("à", "près de", "vers", "CIO de", "mission locale"...) or when they are the whole
- * message, so "une veste orange" finds nothing while "je vis à Orange" finds the Vaucluse town.
+ * Many commune names are also ordinary words (Orange, Sens, Gap, Cannes, Bus, Vers...): those count only
+ * after a real place cue ("à", "près de", "CIO de", "mission locale"...), or after a looser one ("vers", "sur",
+ * "au") when typed with a capital, or when they are the whole message. So "une veste orange" and "je me
+ * dirige vers le social" find nothing, while "je vis à Orange" finds the Vaucluse town and "vers Gap" Gap.
  */
 import { createRequire } from "node:module";
 import { z } from "zod";
@@ -26,37 +27,45 @@ interface Token {
   end: number;
 }
 
-/** Word sequences (normalized) that announce a place when they come right before it. */
-const CUES: string[][] = [
-  ["a"],
-  ["au"],
-  ["aux"],
-  ["vers"],
-  ["sur"],
-  ["dans"],
-  ["habite"],
-  ["pres", "de"],
-  ["pres", "d"],
-  ["proche", "de"],
-  ["autour", "de"],
-  ["cote", "de"],
-  ["region", "de"],
-  ["ville", "de"],
-  ["secteur", "de"],
-  ["cio"],
-  ["cio", "de"],
-  ["cio", "d"],
-  ["mission", "locale"],
-  ["mission", "locale", "de"],
-  ["mission", "locale", "d"],
-  ["france", "travail"],
-  ["france", "travail", "de"],
-  ["cap", "emploi"],
-  ["pij"],
-  ["crij"],
-  ["metiers", "de"],
-  ["metiers", "d"],
+/**
+ * Word sequences (normalized) that announce a place when they come right before it. "place": a preposition
+ * of place; "service": a service named with its town ("mission locale Nice"); "loose": words that also start
+ * many phrases that are not about places ("vers le social", "sur place", "au port", "dans la vente").
+ */
+type CueStrength = "place" | "service" | "loose";
+const CUES: [string[], CueStrength][] = [
+  [["a"], "place"],
+  [["habite"], "place"],
+  [["pres", "de"], "place"],
+  [["pres", "d"], "place"],
+  [["proche", "de"], "place"],
+  [["autour", "de"], "place"],
+  [["cote", "de"], "place"],
+  [["region", "de"], "place"],
+  [["ville", "de"], "place"],
+  [["secteur", "de"], "place"],
+  [["au"], "loose"],
+  [["aux"], "loose"],
+  [["vers"], "loose"],
+  [["sur"], "loose"],
+  [["dans"], "loose"],
+  [["cio"], "service"],
+  [["cio", "de"], "service"],
+  [["cio", "d"], "service"],
+  [["mission", "locale"], "service"],
+  [["mission", "locale", "de"], "service"],
+  [["mission", "locale", "d"], "service"],
+  [["france", "travail"], "service"],
+  [["france", "travail", "de"], "service"],
+  [["cap", "emploi"], "service"],
+  [["pij"], "service"],
+  [["crij"], "service"],
+  [["metiers", "de"], "service"],
+  [["metiers", "d"], "service"],
 ];
+
+/** Words that are cues themselves: "vers" in "CIO vers le centre" announces a place, it is not the commune Vers. */
+const CUE_WORDS = new Set(CUES.flatMap(([words]) => words));
 
 let commonWords: Set<string> | undefined;
 /** Read and checked once: this runs for every word of every message. */
@@ -74,11 +83,20 @@ function tokenize(message: string): Token[] {
   }));
 }
 
-function followsCue(tokens: Token[], index: number): boolean {
-  return CUES.some(
-    (cue) =>
-      index >= cue.length && cue.every((word, i) => tokens[index - cue.length + i]?.key === word),
-  );
+/** The strongest cue right before `tokens[index]`, if any. */
+function cueBefore(tokens: Token[], index: number): CueStrength | undefined {
+  let found: CueStrength | undefined;
+  for (const [cue, strength] of CUES) {
+    const matches = index >= cue.length && cue.every((word, i) => tokens[index - cue.length + i]?.key === word);
+    if (matches && (found === undefined || strength !== "loose")) found = strength;
+  }
+  return found;
+}
+
+/** Whether a name that is also an ordinary word reads as a place here (see the module comment). */
+function commonWordIsPlace(cue: CueStrength | undefined, typed: string): boolean {
+  if (cue === "place" || cue === "service") return true;
+  return cue === "loose" && typed[0] !== undefined && typed[0] !== typed[0].toLowerCase();
 }
 
 interface Hit {
@@ -111,9 +129,11 @@ function findHits(message: string): Hit[] {
       const key = words.map((t) => t.key).join(" ");
       const records = directory.byKey.get(key);
       if (!records) continue;
-      const cued = followsCue(tokens, i);
+      const cue = cueBefore(tokens, i);
+      const cued = cue !== undefined;
       const wholeMessage = n === tokens.length;
-      if (common.has(key) && !cued && !wholeMessage) continue;
+      if (!wholeMessage && CUE_WORDS.has(key) && cue !== "place") continue;
+      if (!wholeMessage && common.has(key) && !commonWordIsPlace(cue, token.raw)) continue;
       const last = words[words.length - 1] ?? token;
       hits.push({ records, start: token.start, end: last.end, cued, via: "name" });
       i += n;

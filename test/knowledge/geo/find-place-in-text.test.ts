@@ -26,6 +26,12 @@ describe("findPlaceInText", () => {
     "je cherche une formation d'aide-soignant",
     "quel salaire pour un apprenti de 18 ans",
     "je suis en terminale et je ne sais pas quoi faire",
+    "je me dirige vers le social",
+    "je m'oriente vers le sport",
+    "un CIO vers le centre-ville",
+    "mission locale vers chez moi",
+    "je peux venir sur place ?",
+    "je voudrais travailler au port",
   ])("finds no place in %j", (message) => {
     expect(findPlaceInText(message)).toBeUndefined();
   });
@@ -35,6 +41,13 @@ describe("findPlaceInText", () => {
     expect(communeIn("j'habite près de Sens")).toBe("Sens (89)");
     expect(communeIn("mission locale cannes")).toBe("Cannes (06)");
     expect(communeIn("vers Gap")).toBe("Gap (05)");
+    expect(communeIn("je travaille sur Orange")).toBe("Orange (84)");
+  });
+
+  it("never reads a place cue itself as the commune it announces", () => {
+    expect(communeIn("un CIO vers Aix-en-Provence")).toBe("Aix-en-Provence (13)");
+    expect(communeIn("je vais à Vers")).toBe("Vers (71)");
+    expect(communeIn("Vers")).toBe("Vers (71)");
   });
 
   it("accepts a commune named like a common word when it is the whole answer", () => {
