@@ -48,8 +48,7 @@ function contentWords(query: string): string[] {
 }
 
 /** Prefix match on folded words, so "photos" meets "Photographe" and "chevaux" meets "cheval". */
-function sharesWord(words: string[], text: string): boolean {
-  const tokens = normalizeText(text).split(" ");
+function sharesWord(words: string[], tokens: readonly string[]): boolean {
   return words.some((w) => {
     const stem = w.slice(0, Math.max(4, w.length - 3));
     return tokens.some((t) => t.startsWith(stem));
@@ -69,6 +68,19 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
     text: `Référentiel ROME 4.0 — ${romeSource.name}`,
   });
 
+  // The folded words naming each fiche (its title, keywords, job titles), kept once computed: a job search
+  // compares the question with up to eight fiches, each with dozens of job titles.
+  const namingWords = new Map<string, readonly string[]>();
+  const namingWordsOf = (hit: RetrievalHit, code: string, labels: () => string[]): readonly string[] => {
+    const key = `${hit.chunk.id}|${code}`;
+    let words = namingWords.get(key);
+    if (words === undefined) {
+      words = normalizeText(`${hit.chunk.title} ${hit.chunk.keywords.join(" ")} ${labels().join(" ")}`).split(" ");
+      namingWords.set(key, words);
+    }
+    return words;
+  };
+
   return {
     async findJobs(query: string, region: RegionCode): Promise<JobMatch[]> {
       if (query.trim() === "") return [];
@@ -79,7 +91,7 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
         for (const code of hit.romeCodes.slice(0, 1)) {
           const fiche = catalog.get(code);
           if (!fiche || byCode.has(code)) continue;
-          const named = `${hit.chunk.title} ${hit.chunk.keywords.join(" ")} ${fiche.appellations.map((a) => a.label).join(" ")}`;
+          const named = namingWordsOf(hit, code, () => fiche.appellations.map((a) => a.label));
           byCode.set(code, { code, title: fiche.title, score: hit.score, titleMatch: sharesWord(words, named), agreed: agreed(hit) });
         }
       }

@@ -23,9 +23,12 @@ export function frenchDate(iso: string): string {
   return `${d === 1 ? "1er" : d} ${months[m - 1]} ${y}`;
 }
 
+// Built once: creating an Intl formatter costs far more than formatting with it.
+const EUROS = new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** 1112.05 → "1 112,05 €" (narrow spaces replaced by plain ones for every renderer). */
 export function euros(amount: number): string {
-  return `${new Intl.NumberFormat("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount).replace(/\s/g, " ")} €`;
+  return `${EUROS.format(amount).replace(/\s/g, " ")} €`;
 }
 
 /** Cuts prose at a sentence end near `max` characters, so answers stay short. */
