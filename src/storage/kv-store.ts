@@ -38,14 +38,14 @@ export class KeyValueStore {
     const json = JSON.stringify(value);
     const now = new Date().toISOString();
     if (expectedEtag === undefined || expectedEtag === "*") {
-      await this.db.run(
+      await this.db.runRelaxed(
         `INSERT INTO kv_items (key, value, etag, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at`,
         [key, json, etag, now],
       );
       return etag;
     }
-    const updated = await this.db.run("UPDATE kv_items SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?", [
+    const updated = await this.db.runRelaxed("UPDATE kv_items SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?", [
       json,
       etag,
       now,
@@ -55,7 +55,7 @@ export class KeyValueStore {
     if (updated === 1) return etag;
     // botbuilder's MemoryStorage writes an item that does not exist yet whatever its eTag; so do we.
     try {
-      const inserted = await this.db.run(
+      const inserted = await this.db.runRelaxed(
         "INSERT INTO kv_items (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
         [key, json, etag, now],
       );
@@ -68,6 +68,7 @@ export class KeyValueStore {
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
+    // Erasing is what a person asked for ("supprimer mes données"): that commit waits for the disk.
     await this.db.run(`DELETE FROM kv_items WHERE key IN (${keys.map(() => "?").join(", ")})`, keys);
   }
 }

@@ -20,6 +20,11 @@ export interface SqlDatabase extends SqlRunner {
    * IMMEDIATE) and is READ COMMITTED on PostgreSQL, where the unique indexes do the arbitration.
    */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * `run` for data whose very last writes may be lost on a power cut but never corrupted (conversation
+   * state): SQLite does not wait for the disk on that commit. Bookings never use it.
+   */
+  runRelaxed(sql: string, params?: SqlValue[]): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -56,3 +56,18 @@ describe.each([
     expect(await bot.read(["user/5"])).toEqual({});
   });
 });
+
+describe("conversation state on SQLite", () => {
+  it("relaxes only its own commits: bookings written next still wait for the disk", async () => {
+    const backend = sqliteBackend("kv-durability");
+    const storage = await backend.open();
+    try {
+      await new DbStorage(storage.kv).write({ "conv/durability": { step: 1 } });
+      // 2 = FULL: what every booking commit on this connection relies on.
+      expect(await storage.db.all("PRAGMA synchronous")).toEqual([{ synchronous: 2 }]);
+    } finally {
+      await storage.close();
+      await backend.destroy();
+    }
+  });
+});

@@ -38,6 +38,18 @@ export class SqliteDatabase implements SqlDatabase {
     return this.exclusive(async () => this.runNow(sql, params));
   }
 
+  // A per-commit switch: the setting belongs to the connection, and `exclusive` keeps other work out meanwhile.
+  async runRelaxed(sql: string, params: SqlValue[] = []): Promise<number> {
+    return this.exclusive(async () => {
+      this.db.pragma("synchronous = NORMAL");
+      try {
+        return this.runNow(sql, params);
+      } finally {
+        this.db.pragma("synchronous = FULL");
+      }
+    });
+  }
+
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
       // IMMEDIATE takes the write lock at once: two processes never both read "free" and then both write.
