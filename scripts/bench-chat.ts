@@ -9,7 +9,7 @@
  * The orientation bot keeps its conversation state in SQLite as `npm start` does. The simulated users run in
  * a child process, so that the load generator does not share the server's event loop.
  *
- *   npm run bench:chat -- [--users 50] [--turns 20] [--think-ms 500-1500] [--timeout-ms 10000]
+ *   npm run bench:chat -- [--users 50] [--turns 20] [--think-ms 500-1500] [--rounds 3] [--timeout-ms 10000]
  *
  * Traffic stays on 127.0.0.1; every loop is bounded in count and time.
  */
@@ -167,6 +167,8 @@ async function simulateUser(baseUrl: string, user: number, load: Load, result: B
 }
 
 interface Load {
+  /** Saturation rounds per bot, alternating echo and orientation. */
+  rounds: number;
   users: number;
   turns: number;
   timeoutMs: number;
@@ -212,6 +214,19 @@ async function measureHere(name: string, baseUrl: string, load: Load): Promise<B
   return result;
 }
 
+/** Adds up rounds of one bot: all latencies, total time, CPU per turn weighted by turns. */
+function sumRounds(results: BotResult[]): BotResult {
+  const turns = results.reduce((n, r) => n + r.latencies.length, 0);
+  const cpu = results.reduce((n, r) => n + (r.cpuMsPerTurn ?? 0) * r.latencies.length, 0);
+  return {
+    name: results[0]?.name ?? "",
+    latencies: results.flatMap((r) => r.latencies),
+    errors: results.reduce((n, r) => n + r.errors, 0),
+    seconds: results.reduce((n, r) => n + r.seconds, 0),
+    cpuMsPerTurn: cpu / Math.max(1, turns),
+  };
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
@@ -219,7 +234,7 @@ function percentile(sorted: number[], p: number): number {
 
 function printTable(rows: BotResult[], load: Load): void {
   console.log(`\nChat benchmark: ${load.users} concurrent conversations x ${load.turns} turns, local Direct Line (HTTP post + WebSocket)`);
-  console.log(`Conversations phase: ${load.thinkMinMs}-${load.thinkMaxMs} ms pause before each message; saturation phase: no pause`);
+  console.log(`Conversations phase: ${load.thinkMinMs}-${load.thinkMaxMs} ms pause before each message; saturation phase: no pause, ${load.rounds} rounds per bot, alternating`);
   console.log(`Message mix: ${CONVERSATIONS.length} short conversations, ${MESSAGES.length} messages (greetings, job questions and follow-ups, apprenticeship pay, interests, help near a commune or postcode, thanks)\n`);
   console.log("| bot, phase | turns ok | errors | p50 ms | p95 ms | p99 ms | max ms | messages/s | server CPU ms/turn |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -252,12 +267,14 @@ async function main(): Promise<void> {
       turns: { type: "string", default: "20" },
       "timeout-ms": { type: "string", default: "10000" },
       "think-ms": { type: "string", default: "500-1500" },
+      rounds: { type: "string", default: "3" },
     },
   });
   const think = /^(\d+)(?:-(\d+))?$/.exec(values["think-ms"] ?? "");
   if (!think) throw new Error("--think-ms takes MIN-MAX in milliseconds, e.g. 500-1500");
   const thinkMinMs = Math.min(60_000, Number(think[1]));
   const load: Load = {
+    rounds: Math.max(1, Math.min(20, Number(values.rounds))),
     users: Math.max(1, Math.min(500, Number(values.users))),
     turns: Math.max(1, Math.min(1000, Number(values.turns))),
     timeoutMs: Math.max(100, Number(values["timeout-ms"])),
@@ -281,17 +298,28 @@ async function main(): Promise<void> {
       ["echo", echo],
       ["orientation", orientation.bot],
     ];
+    const timed = async (name: string, phaseLoad: Load): Promise<BotResult> => {
+      const cpuBefore = process.cpuUsage();
+      const row = await measure(name, baseUrl, phaseLoad);
+      const cpu = process.cpuUsage(cpuBefore);
+      row.cpuMsPerTurn = (cpu.user + cpu.system) / 1000 / Math.max(1, row.latencies.length);
+      return row;
+    };
     for (const [name, target] of candidates) {
       bot.target = target;
       await measure(`${name} (warm-up)`, baseUrl, { ...saturation, users: 5, turns: 3 });
-      for (const [phase, phaseLoad] of [["conversations", load], ["saturation", saturation]] as const) {
-        const cpuBefore = process.cpuUsage();
-        const row = await measure(`${name}, ${phase}`, baseUrl, phaseLoad);
-        const cpu = process.cpuUsage(cpuBefore);
-        row.cpuMsPerTurn = (cpu.user + cpu.system) / 1000 / Math.max(1, row.latencies.length);
-        rows.push(row);
+      rows.push(await timed(`${name}, conversations`, load));
+    }
+    // Saturation rounds alternate echo and orientation, so that a burst of other work on the machine weighs
+    // on both bots alike; each bot's rounds are then added up.
+    const saturated: BotResult[] = [];
+    for (let round = 0; round < load.rounds; round += 1) {
+      for (const [name, target] of candidates) {
+        bot.target = target;
+        saturated.push(await timed(`${name}, saturation`, saturation));
       }
     }
+    for (const [name] of candidates) rows.push(sumRounds(saturated.filter((r) => r.name === `${name}, saturation`)));
   } finally {
     await app.close(5_000);
     await orientation.close?.();

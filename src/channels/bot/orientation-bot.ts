@@ -86,7 +86,7 @@ export class OrientationBot extends ActivityHandler {
       if (early) {
         await this.scratch.set(context, turn.scratch);
         await this.conversationState.saveChanges(context);
-        for (const reply of early) await context.sendActivity(replyToActivity(reply, userId));
+        await context.sendActivities(early.map((reply) => replyToActivity(reply, userId)));
         return;
       }
     }
@@ -101,6 +101,8 @@ export class OrientationBot extends ActivityHandler {
     }
     await this.memory.set(context, result.memory);
     await this.conversationState.saveChanges(context);
-    for (const reply of [...result.replies, ...extra]) await context.sendActivity(replyToActivity(reply, userId));
+    // One call for the turn's replies: they keep their order and share one pass through the adapter.
+    const replies = [...result.replies, ...extra];
+    if (replies.length > 0) await context.sendActivities(replies.map((reply) => replyToActivity(reply, userId)));
   }
 }
