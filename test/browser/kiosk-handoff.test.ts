@@ -1,16 +1,14 @@
 // The kiosk page and the bot agree on the hand-off: the "talk to a counsellor now" button marks its message
 // as the kiosk's trigger, and « Terminer » withdraws a waiting request. Real page in Chromium, real server
 // with the Teams hand-off on PostgreSQL, Teams stood in for by the captured channel service.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../conversation/real-ports.js";
 import { cardText } from "../channels/teams/helpers/channel-service.js";
 import { openHarness, waitFor, type Harness, type Instance } from "../channels/teams/helpers/handoff-harness.js";
+import { launchChromium, SCREENSHOTS } from "./browser-support.js";
 
-const SCREENSHOTS = path.resolve(".artifacts/screenshots");
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 
 let harness: Harness;
 let bot: Instance;
@@ -19,8 +17,7 @@ let browser: Browser;
 beforeAll(async () => {
   harness = await openHarness({ label: "kiosk_handoff", env: { KNOWLEDGE_DIR: path.join(REPO_ROOT, "knowledge") } });
   [bot] = harness.instances as [Instance];
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -1,6 +1,5 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/booking/catalog-loader.js";
 import { createOrientationBot } from "../../src/channels/bot/index.js";
@@ -11,18 +10,8 @@ import { silentLogger } from "../../src/shared/logger.js";
 import { openTestDesk, type TestDesk } from "../conversation/booking/fixtures.js";
 import { openRealSetup, REPO_ROOT, type RealSetup } from "../conversation/real-ports.js";
 import { startTestServer, type TestServer } from "../server/start-test-server.js";
+import { launchChromium, SCREENSHOTS } from "./browser-support.js";
 
-const SCREENSHOTS = path.resolve(".artifacts/screenshots");
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-sync",
-];
 /** A demo cabin of knowledge/cabins/demo-sites.json. */
 const SITE = "cabine-embrun";
 
@@ -40,8 +29,7 @@ beforeAll(async () => {
   const engine = withBookingDialogue(new ConversationEngine({ ...setup.ports, booking: bookingPort(dialogue) }, options), dialogue, options);
   const { bot } = createOrientationBot({ logger: silentLogger, engine });
   server = await startTestServer({ KNOWLEDGE_DIR: path.join(REPO_ROOT, "knowledge") }, { bot });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -1,36 +1,25 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ECHO_PREFIX } from "../../src/channels/bot-echo/echo-bot.js";
 import { loadConfig } from "../../src/config/config.js";
 import { loadOrientationBot } from "../../src/server/bot-loader.js";
 import { silentLogger } from "../../src/shared/logger.js";
 import { startTestServer, type TestServer } from "../server/start-test-server.js";
+import { launchChromium, SCREENSHOTS } from "./browser-support.js";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "webchat-test-"));
 const orientation = loadOrientationBot({ config: loadConfig({ LOG_LEVEL: "silent", DATA_DIR: dataDir }), logger: silentLogger });
 
-const SCREENSHOTS = path.resolve(".artifacts/screenshots");
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-sync",
-];
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -95,6 +84,7 @@ describe("website chat page in Chromium", () => {
       await input.press("Enter");
       const sourceLink = page.locator('#chat a[href^="https://"]').first();
       await sourceLink.waitFor({ timeout: 20_000 });
+      await sourceLink.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(SCREENSHOTS, "webchat-orientation.png"), fullPage: true });
       // A citation entity Web Chat cannot parse once hid the whole answer (ValiError in the console).
       expect(problems).toEqual([]);
