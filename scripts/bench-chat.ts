@@ -25,6 +25,7 @@ import { createEchoBot } from "../src/channels/bot-echo/echo-bot.js";
 import { loadConfig } from "../src/config/config.js";
 import type { TurnHandler } from "../src/server/adapter.js";
 import { loadOrientationBot } from "../src/server/bot-loader.js";
+import { seededRandom } from "../src/retrieval/embeddings/randomized-svd.js";
 import { createAppServer } from "../src/server/server.js";
 import { createLogger } from "../src/shared/logger.js";
 import { openStorage } from "../src/storage/open-storage.js";
@@ -113,6 +114,7 @@ function postJson<T>(url: string, body: unknown, token?: string): Promise<T> {
 /** One simulated user: opens a conversation, then asks `turns` questions one after the other. */
 async function simulateUser(baseUrl: string, user: number, load: Load, result: BotResult) {
   const { turns, timeoutMs } = load;
+  // Seeded pauses: two runs offer the same load.
   const random = seededRandom(user + 1);
   const ticket = await postJson<Ticket>(`${baseUrl}/api/directline/token`, { region: user % 2 === 0 ? "PAC" : "BFC" });
   const started = await postJson<StartedConversation>(`${ticket.domain}/conversations`, {}, ticket.token);
@@ -174,18 +176,6 @@ interface Load {
   timeoutMs: number;
   thinkMinMs: number;
   thinkMaxMs: number;
-}
-
-/** Deterministic pauses (mulberry32), so two runs offer the same load. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Runs `measureHere` in a child process (same file, `--client`) and collects its result. */
