@@ -77,10 +77,11 @@ export class ConversationEngine {
     }
     const now = this.options.now?.() ?? new Date();
     const understanding = understand(cleaned.text, { hasLastJob: memory.lastJob !== undefined, lastTopic: memory.lastTopic }, now);
-    rememberFacts(memory, understanding, understanding.intent === "distress" ? undefined : this.ports.contacts.findPlace(cleaned.text));
+    const place = understanding.intent === "distress" ? undefined : this.ports.contacts.findPlace(cleaned.text);
+    rememberFacts(memory, understanding, place);
     // Where the user lives says more about "recruits in your region" than the site they came from.
     const turnRegion = memory.place?.region ?? region;
-    const turn: Turn = { text: cleaned.text, understanding, memory, region: turnRegion, ports: this.ports, now };
+    const turn: Turn = { text: cleaned.text, understanding, memory, region: turnRegion, ports: this.ports, now, place };
 
     try {
       const { replyOut, outcome, forget } = await this.dispatch(turn);
@@ -170,7 +171,7 @@ export class ConversationEngine {
         return { replyOut: await composeApprenticePay(turn), outcome: "apprenticeshipPay" };
       }
       case "place":
-        if (!turn.ports.contacts.findPlace(turn.text)) return undefined;
+        if (!turn.place) return undefined;
         return { replyOut: await composeContacts(turn), outcome: "contacts" };
       case "jobChoice":
         if (!pickOption(turn, pending.options)) {
@@ -198,7 +199,7 @@ export class ConversationEngine {
   /** No intent signal: a place alone means contacts, words that name a job mean a job, else we say what we do. */
   private async answerUnclassified(turn: Turn): Promise<{ replyOut: Reply; outcome: TurnOutcome }> {
     // "je suis à Besançon", "Dijon": a short message naming a place asks where to get help there.
-    if (turn.ports.contacts.findPlace(turn.text) && turn.understanding.normalized.split(" ").length <= 8) {
+    if (turn.place && turn.understanding.normalized.split(" ").length <= 8) {
       return { replyOut: await composeContacts(turn), outcome: "contacts" };
     }
     // The optional language model may place what the rules could not; a job guess still goes through retrieval.

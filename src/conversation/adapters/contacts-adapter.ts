@@ -34,24 +34,13 @@ function toContactPoint(c: KnownContact, distanceKm?: number): ContactPoint {
   };
 }
 
-/** How many recent messages' places are kept: enough for the few turns in flight at once. */
-const RECENT_PLACES = 4;
-
 export function contactsAdapter(contacts: KnownContact[]): ContactsPort {
-  const recentPlaces = new Map<string, RememberedPlace | undefined>();
   return {
     findPlace(text) {
-      // A turn asks about the same message several times (memory, contacts, pending question): read it once.
-      if (recentPlaces.has(text)) {
-        const known = recentPlaces.get(text);
-        return known && { ...known };
-      }
       const mention = findPlaceInText(text);
-      const direct = mention === undefined && text.trim().length <= 40 ? resolvePlace(text) : undefined;
-      const found = mention ? remembered(mention.resolution.best) : direct ? remembered(direct.best) : undefined;
-      if (recentPlaces.size >= RECENT_PLACES) recentPlaces.delete(recentPlaces.keys().next().value as string);
-      recentPlaces.set(text, found);
-      return found && { ...found };
+      if (mention) return remembered(mention.resolution.best);
+      const direct = text.trim().length <= 40 ? resolvePlace(text) : undefined;
+      return direct ? remembered(direct.best) : undefined;
     },
 
     async nearest(place, region: RegionCode, limit) {

@@ -19,12 +19,8 @@ function contactLines(c: ContactPoint): string {
   return `- **${c.name}**${distance}${details ? ` : ${details}` : ""}${link}`;
 }
 
-export function findPlace(turn: Turn): RememberedPlace | undefined {
-  return turn.ports.contacts.findPlace(turn.text);
-}
-
 export async function composeContacts(turn: Turn): Promise<Reply> {
-  const place = findPlace(turn) ?? turn.memory.place;
+  const place = turn.place ?? turn.memory.place;
   turn.memory.lastTopic = "contacts";
   // A Dijon user on the Région Sud site still needs Bourgogne-Franche-Comté's services.
   const help = await regionalHelp(turn.ports.contacts, place?.region ?? turn.region);

@@ -1,7 +1,7 @@
 /** What every composer receives for one turn: the message understood, the memory to update, the ports. */
 import type { RegionCode } from "../../shared/region.js";
 import type { ConversationPorts } from "../ports.js";
-import type { ConversationMemory } from "../state.js";
+import type { ConversationMemory, RememberedPlace } from "../state.js";
 import type { Understanding } from "../understanding/understand.js";
 
 export interface Turn {
@@ -13,6 +13,8 @@ export interface Turn {
   region: RegionCode;
   ports: ConversationPorts;
   now: Date;
+  /** The place this message names, read once per turn (never read from a distress message). */
+  place?: RememberedPlace | undefined;
 }
 
 /** "2026-01-01" → "1er janvier 2026", as French readers expect dates. */
