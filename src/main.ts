@@ -5,9 +5,9 @@
  */
 import { createBookingSetup } from "./channels/api/booking-setup.js";
 import { DbStorage } from "./channels/bot/db-storage.js";
+import { createOrientationBot } from "./channels/bot/index.js";
 import { openTeamsHandoff } from "./channels/teams/teams-handoff.js";
 import { ConfigError, loadConfig, type AppConfig } from "./config/config.js";
-import { loadOrientationBot } from "./server/bot-loader.js";
 import { installProcessHandlers, installShutdownHandlers } from "./server/process-handlers.js";
 import { assertSafeBinding, createAppServer } from "./server/server.js";
 import { createLogger } from "./shared/logger.js";
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const booking = await createBookingSetup(config, logger, storage);
   const handoff =
     config.handoff.mode === "teams" ? openTeamsHandoff(config, logger, { storage, catalog: booking.catalog }) : undefined;
-  const loaded = loadOrientationBot({
+  const loaded = createOrientationBot({
     config,
     logger,
     storage: new DbStorage(storage.kv),
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     "server listening",
   );
   installShutdownHandlers(app, logger);
-  await app.readiness.follow(loaded.ready ?? Promise.resolve());
+  await app.readiness.follow(loaded.ready);
   logger.info({ ready: app.readiness.isReady, reason: app.readiness.failureReason }, "knowledge loading finished");
 }
 

@@ -3,15 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrientationBot } from "../../src/channels/bot/index.js";
 import { ECHO_PREFIX } from "../../src/channels/bot-echo/echo-bot.js";
 import { loadConfig } from "../../src/config/config.js";
-import { loadOrientationBot } from "../../src/server/bot-loader.js";
 import { silentLogger } from "../../src/shared/logger.js";
 import { startTestServer, type TestServer } from "../server/start-test-server.js";
 import { launchChromium, SCREENSHOTS } from "./browser-support.js";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "webchat-test-"));
-const orientation = loadOrientationBot({ config: loadConfig({ LOG_LEVEL: "silent", DATA_DIR: dataDir }), logger: silentLogger });
+const orientation = createOrientationBot({ config: loadConfig({ LOG_LEVEL: "silent", DATA_DIR: dataDir }), logger: silentLogger });
 
 
 let server: TestServer;
@@ -68,9 +68,8 @@ describe("website chat page in Chromium", () => {
 
   // On a fresh clone the knowledge index is built first (about 30 s on this machine).
   it("shows the orientation bot's answer with a link to its source", { timeout: 180_000 }, async () => {
-    const loaded = orientation;
-    await loaded.ready;
-    const real = await startTestServer({}, { bot: loaded.bot });
+    await orientation.ready;
+    const real = await startTestServer({}, { bot: orientation.bot });
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, locale: "fr-FR" });
       const problems: string[] = [];

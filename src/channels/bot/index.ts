@@ -1,5 +1,5 @@
 /**
- * Entry point the server loads (src/server/bot-loader.ts): builds the orientation bot. Given an engine, it
+ * Builds the orientation bot (for src/main.ts, scripts and tests). Given an engine, it
  * wraps it; given only the configuration, it opens the real knowledge in the background and reports
  * readiness through `ready`, answering a short French "one moment" until then.
  */
