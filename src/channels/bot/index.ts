@@ -6,12 +6,8 @@
 import { MemoryStorage, type Storage } from "botbuilder";
 import type { AppConfig } from "../../config/config.js";
 import type { BookingService } from "../../booking/booking-service.js";
-import {
-  bookingPort,
-  openBookingDialogue,
-  withBookingDialogue,
-  type OpenedBooking,
-} from "../../conversation/adapters/booking-adapter.js";
+import { createBookingSetup } from "../api/booking-setup.js";
+import { bookingPort, withBookingDialogue } from "../../conversation/adapters/booking-adapter.js";
 import { BookingDialogue } from "../../conversation/booking/booking-dialogue.js";
 import { openConversationPorts } from "../../conversation/adapters/open-ports.js";
 import { ConversationEngine } from "../../conversation/engine.js";
@@ -82,13 +78,16 @@ export function createOrientationBot(deps: OrientationBotFactoryDeps): CreatedOr
   const config = deps.config;
   if (!config) throw new Error("createOrientationBot needs either an engine or the configuration");
   // Without a cabin catalog or storage the bot still runs: booking requests get the regional line instead.
-  const opening: Promise<OpenedBooking> = deps.bookingService
-    ? Promise.resolve({ dialogue: new BookingDialogue({ desk: deps.bookingService, logger: deps.logger }), close: async () => undefined })
-    : openBookingDialogue(config, deps.logger);
-  const booking = opening.catch((err: unknown) => {
-    deps.logger.error({ err }, "cabin booking unavailable");
-    return undefined;
-  });
+  // Without the application's service (scripts, tests), the bot opens its own catalog and storage.
+  const opening = deps.bookingService
+    ? Promise.resolve({ service: deps.bookingService, close: async () => undefined })
+    : createBookingSetup(config, deps.logger);
+  const booking = opening
+    .then((b) => ({ dialogue: new BookingDialogue({ desk: b.service, logger: deps.logger }), close: () => b.close() }))
+    .catch((err: unknown) => {
+      deps.logger.error({ err }, "cabin booking unavailable");
+      return undefined;
+    });
   const loaded = Promise.all([openConversationPorts(config, deps.logger), booking]).then(([knowledgePorts, opened]) => {
     const options = { defaultRegion: config.defaultRegion, logger: deps.logger };
     const ports = deps.handoff ? { ...knowledgePorts, handoff: deps.handoff.conversationPort(knowledgePorts.contacts) } : knowledgePorts;

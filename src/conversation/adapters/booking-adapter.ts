@@ -1,15 +1,10 @@
 /**
  * Connects the conversation to the cabin-booking dialogue: the BookingPort that starts it (the engine's
- * "booking" intent), an engine wrapper that routes the next turns to it while it is under way, and the
- * factory that opens the real catalog and storage from the configuration.
+ * "booking" intent) and an engine wrapper that routes the next turns to it while it is under way.
  */
-import path from "node:path";
-import { BookingService } from "../../booking/booking-service.js";
-import { loadCatalog } from "../../booking/catalog-loader.js";
 import type { AppConfig } from "../../config/config.js";
 import type { Logger } from "../../shared/logger.js";
-import { openStorage } from "../../storage/open-storage.js";
-import { BookingDialogue } from "../booking/booking-dialogue.js";
+import type { BookingDialogue } from "../booking/booking-dialogue.js";
 import type { EngineResult } from "../engine.js";
 import { cleanText, type TurnInput } from "../input.js";
 import type { BookingPort } from "../ports.js";
@@ -92,23 +87,4 @@ export function withBookingDialogue(
       return engine.handle(input, { ...memory, booking: undefined });
     },
   };
-}
-
-export interface OpenedBooking {
-  dialogue: BookingDialogue;
-  close(): Promise<void>;
-}
-
-/** Opens the cabin catalog (knowledge/cabins) and the booking storage as configured, for the bot's composition. */
-export async function openBookingDialogue(config: AppConfig, logger: Logger): Promise<OpenedBooking> {
-  const { catalog } = await loadCatalog(path.join(config.knowledge.dir, "cabins"), { includeDemo: config.booking.demoData });
-  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.database.url });
-  const service = new BookingService({
-    catalog,
-    repository: storage.bookings,
-    visioBaseUrl: config.booking.visioBaseUrl,
-    holdMinutes: config.booking.holdMinutes,
-    retentionDays: config.booking.retentionDays,
-  });
-  return { dialogue: new BookingDialogue({ desk: service, logger }), close: () => storage.close() };
 }
