@@ -7,7 +7,7 @@ import { preserveEntityProperties } from "../../src/server/connector-entities.js
 import { silentLogger } from "../../src/shared/logger.js";
 import { startChannelService, type ChannelService } from "../channels/teams/helpers/channel-service.js";
 import { openRealSetup, type RealSetup } from "../conversation/real-ports.js";
-import { startTestServer, type TestServer } from "./start-test-server.js";
+import { callWithBearer, startTestServer, waitFor, type TestServer } from "./start-test-server.js";
 
 const SECRET = "test-secret";
 type Json = Record<string, unknown>;
@@ -28,25 +28,11 @@ afterAll(async () => {
   await setup?.cleanup();
 });
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
+/** A Direct Line call that must succeed; its JSON body. */
 async function call(method: string, url: string, credential: string, body?: unknown): Promise<Json> {
-  const response = await fetch(url, {
-    method,
-    headers: { Authorization: `Bearer ${credential}`, "Content-Type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  expect(response.status).toBeLessThan(300);
-  const text = await response.text();
-  return (text === "" ? {} : JSON.parse(text)) as Json;
+  const { status, json } = await callWithBearer(method, url, credential, body);
+  expect(status).toBeLessThan(300);
+  return json;
 }
 
 /** Asserts what Teams needs to render citations: a schema.org Message whose Claims each have a name and URL. */
@@ -90,8 +76,9 @@ describe("citations through the Bot Connector client", () => {
       }),
     });
     expect(response.status).toBeLessThan(300);
-    const reply = await waitFor(async () =>
-      channel.calls.find((c) => c.conversationId === "a:personal-chat-1" && /Boulanger/.test(String(c.body["text"] ?? ""))),
+    const reply = await waitFor(
+      async () => channel.calls.find((c) => c.conversationId === "a:personal-chat-1" && /Boulanger/.test(String(c.body["text"] ?? ""))),
+      5_000,
     );
     expect(reply.method).toBe("POST");
     expectTeamsCitations(reply.body);
@@ -107,7 +94,7 @@ describe("citations through the Bot Connector client", () => {
     const reply = await waitFor(async () => {
       const got = await call("GET", base, token);
       return ((got["activities"] ?? []) as Json[]).find((a) => (a["from"] as Json)["role"] === "bot" && /Boulanger/.test(String(a["text"] ?? "")));
-    });
+    }, 5_000);
     expectTeamsCitations(reply);
   });
 

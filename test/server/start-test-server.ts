@@ -35,3 +35,30 @@ export async function postJson(
   const text = await response.text();
   return { status: response.status, json: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) };
 }
+
+/** Calls the server with a bearer credential (Direct Line secret or token); the body is parsed when there is one. */
+export async function callWithBearer(
+  method: string,
+  url: string,
+  credential: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method,
+    headers: { Authorization: `Bearer ${credential}`, "Content-Type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>) };
+}
+
+/** Polls `probe` until it returns a value; asynchronous deliveries (streams, proactive messages) need it. */
+export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

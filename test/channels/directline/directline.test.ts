@@ -3,7 +3,7 @@ import { WebSocket } from "ws";
 import { ActivityHandler } from "botbuilder";
 import { TURN_ERROR_MESSAGE } from "../../../src/server/adapter.js";
 import { ECHO_PREFIX } from "../../../src/channels/bot-echo/echo-bot.js";
-import { postJson, startTestServer, type TestServer } from "../../server/start-test-server.js";
+import { callWithBearer as call, postJson, startTestServer, waitFor, type TestServer } from "../../server/start-test-server.js";
 
 const SECRET = "test-secret";
 let server: TestServer | undefined;
@@ -20,16 +20,6 @@ interface Ticket {
   streamUrl?: string;
 }
 
-async function call(method: string, url: string, credential: string, body?: unknown) {
-  const response = await fetch(url, {
-    method,
-    headers: { Authorization: `Bearer ${credential}`, "Content-Type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text === "" ? {} : JSON.parse(text)) as Json };
-}
-
 async function startConversation(s: TestServer, userId = "user-a"): Promise<Ticket> {
   const dl = `${s.url}/v3/directline`;
   const generated = await call("POST", `${dl}/tokens/generate`, SECRET, { user: { id: userId } });
@@ -41,16 +31,6 @@ async function startConversation(s: TestServer, userId = "user-a"): Promise<Tick
 
 function say(text: string) {
   return { type: "message", text, from: { id: "someone-else" }, channelData: { clientActivityID: "c1" } };
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 3_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe("local Direct Line 3.0", () => {
@@ -112,7 +92,7 @@ describe("local Direct Line 3.0", () => {
     });
     ws.send(""); // Web Chat's keep-alive must be ignored
     await call("POST", `${server.url}/v3/directline/conversations/${ticket.conversationId}/activities`, ticket.token, say("salut"));
-    const reply = await waitFor(async () => received.find((a) => a["text"] === `${ECHO_PREFIX}salut`));
+    const reply = await waitFor(async () => received.find((a) => a["text"] === `${ECHO_PREFIX}salut`), 3_000);
     expect(reply["from"]).toMatchObject({ role: "bot" });
     ws.close();
   });

@@ -12,6 +12,7 @@ import { silentLogger } from "../../../../src/shared/logger.js";
 import type { AppStorage } from "../../../../src/storage/index.js";
 import { openRealSetup, TODAY, type RealSetup } from "../../../conversation/real-ports.js";
 import { postgresBackend, type BackendUnderTest } from "../../../storage/helpers/backends.js";
+import { callWithBearer as call, waitFor as pollUntil } from "../../../server/start-test-server.js";
 import { startChannelService, type ChannelService } from "./channel-service.js";
 
 export const SECRET = "handoff-test-secret";
@@ -123,16 +124,6 @@ export async function openHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
-async function call(method: string, url: string, credential: string, body?: unknown): Promise<{ status: number; json: Json }> {
-  const response = await fetch(url, {
-    method,
-    headers: { Authorization: `Bearer ${credential}`, "Content-Type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text === "" ? {} : JSON.parse(text)) as Json };
-}
-
 export interface WebUser {
   conversationId: string;
   say(text: string, channelData?: Json): Promise<void>;
@@ -220,14 +211,9 @@ export async function postToBot(harness: Harness, instance: Instance, activity: 
   return { status: response.status, json: (text === "" ? {} : JSON.parse(text)) as Json };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 8_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 30));
-  }
+/** Hand-off deliveries cross two instances and the channel service: they get a longer wait. */
+export function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 8_000): Promise<T> {
+  return pollUntil(probe, timeoutMs);
 }
 
 /** A web user asks for a person and agrees to share the summary; returns the request's id and card id. */
