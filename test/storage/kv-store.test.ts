@@ -58,13 +58,22 @@ describe.each([
 });
 
 describe("conversation state on SQLite", () => {
-  it("relaxes only its own commits: bookings written next still wait for the disk", async () => {
+  it("relaxes only its own commits: bookings and erasures still wait for the disk", async () => {
     const backend = sqliteBackend("kv-durability");
     const storage = await backend.open();
+    const synchronous = async (runner: Pick<AppStorage["db"], "all"> = storage.db) =>
+      ((await runner.all<{ synchronous: number }>("PRAGMA synchronous"))[0] ?? {}).synchronous;
     try {
-      await new DbStorage(storage.kv).write({ "conv/durability": { step: 1 } });
-      // 2 = FULL: what every booking commit on this connection relies on.
-      expect(await storage.db.all("PRAGMA synchronous")).toEqual([{ synchronous: 2 }]);
+      const state = new DbStorage(storage.kv);
+      await state.write({ "conv/durability": { step: 1 } });
+      // 1 = NORMAL, 2 = FULL.
+      expect(await synchronous()).toBe(1);
+      // What every booking relies on: its transaction commits with FULL, even right after a state write.
+      expect(await storage.db.transaction(async (tx) => synchronous(tx))).toBe(2);
+      await state.write({ "conv/durability": { step: 2 } });
+      expect(await synchronous()).toBe(1);
+      await state.delete(["conv/durability"]);
+      expect(await synchronous()).toBe(2);
     } finally {
       await storage.close();
       await backend.destroy();

@@ -9,6 +9,9 @@ import { UniqueViolation, type Row, type SqlDatabase, type SqlRunner, type SqlVa
 
 export const SQLITE_FILE_NAME = "spro.sqlite";
 
+/** FULL: an acknowledged commit survives a power cut (bookings); NORMAL: a crash of the process only. */
+type Durability = "FULL" | "NORMAL";
+
 export interface SqliteOptions {
   /** How long a writer waits for another process's write lock before failing (ms). */
   busyTimeoutMs?: number;
@@ -19,6 +22,9 @@ export class SqliteDatabase implements SqlDatabase {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** The connection's current `synchronous` setting, so a commit changes it only when it needs the other one. */
+  private synchronous: Durability = "FULL";
+  private readonly setSynchronous: Record<Durability, Database.Statement>;
 
   constructor(readonly file: string, options: SqliteOptions = {}) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -28,30 +34,34 @@ export class SqliteDatabase implements SqlDatabase {
     this.db.pragma("synchronous = FULL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    this.setSynchronous = { FULL: this.db.prepare("PRAGMA synchronous = FULL"), NORMAL: this.db.prepare("PRAGMA synchronous = NORMAL") };
   }
 
   async all<T extends Row = Row>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-    return this.exclusive(async () => this.allNow<T>(sql, params));
+    return this.exclusive(async () => {
+      // A read commits nothing; "INSERT … RETURNING" does, and then it waits for the disk like `run`.
+      if (!this.prepare(sql).readonly) this.commitsWith("FULL");
+      return this.allNow<T>(sql, params);
+    });
   }
 
   async run(sql: string, params: SqlValue[] = []): Promise<number> {
-    return this.exclusive(async () => this.runNow(sql, params));
+    return this.exclusive(async () => {
+      this.commitsWith("FULL");
+      return this.runNow(sql, params);
+    });
   }
 
-  // A per-commit switch: the setting belongs to the connection, and `exclusive` keeps other work out meanwhile.
   async runRelaxed(sql: string, params: SqlValue[] = []): Promise<number> {
     return this.exclusive(async () => {
-      this.db.pragma("synchronous = NORMAL");
-      try {
-        return this.runNow(sql, params);
-      } finally {
-        this.db.pragma("synchronous = FULL");
-      }
+      this.commitsWith("NORMAL");
+      return this.runNow(sql, params);
     });
   }
 
   async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
+      this.commitsWith("FULL");
       // IMMEDIATE takes the write lock at once: two processes never both read "free" and then both write.
       this.db.exec("BEGIN IMMEDIATE");
       try {
@@ -70,6 +80,17 @@ export class SqliteDatabase implements SqlDatabase {
 
   async close(): Promise<void> {
     await this.exclusive(async () => this.db.close());
+  }
+
+  /**
+   * The setting belongs to the connection and is read at each commit; `exclusive` keeps other work out until
+   * the statement is done. Switching only on a change: state writes come every turn, bookings seldom, and two
+   * pragmas around each state write were a measurable share of a turn.
+   */
+  private commitsWith(durability: Durability): void {
+    if (this.synchronous === durability) return;
+    this.setSynchronous[durability].run();
+    this.synchronous = durability;
   }
 
   /** Statements of one caller never interleave with another's open transaction on this connection. */
