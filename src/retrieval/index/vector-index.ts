@@ -2,6 +2,7 @@
 import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import type { ChunkFilter } from "../chunk-filter.js";
 
 export interface VectorNeighbour {
   /** Position of the chunk in the index's chunk list. */
@@ -13,6 +14,8 @@ export interface VectorNeighbour {
 export class VectorIndex {
   /** Chunk position of each hnswlib label, read once from the docstore. */
   private readonly chunkOfLabel: Int32Array;
+  /** The hnswlib label of each chunk position, -1 for a chunk without a vector. */
+  private readonly labelOfChunk: Int32Array;
   /** Stored vectors read back from hnswlib, kept once read: fetching one costs more than comparing with it. */
   private readonly points = new Map<number, Float32Array>();
 
@@ -26,6 +29,10 @@ export class VectorIndex {
       const at = Number(label);
       if (Number.isInteger(at) && at >= 0 && at < docs.size) this.chunkOfLabel[at] = doc.metadata.chunk as number;
     }
+    this.labelOfChunk = new Int32Array(this.chunkOfLabel.reduce((max, chunk) => Math.max(max, chunk), -1) + 1).fill(-1);
+    this.chunkOfLabel.forEach((chunk, label) => {
+      if (chunk >= 0) this.labelOfChunk[chunk] = label;
+    });
   }
 
   /** Indexes non-zero vectors only: a chunk with no known term has no direction to compare. */
@@ -64,7 +71,7 @@ export class VectorIndex {
    * When the filter leaves no more than `k` chunks (the 30 rules, the contacts), the graph search would visit
    * the whole graph to find them all; comparing with each of them directly gives the same list for less.
    */
-  async search(vector: number[], k: number, accept?: (chunk: number) => boolean): Promise<VectorNeighbour[]> {
+  async search(vector: number[], k: number, filter?: ChunkFilter): Promise<VectorNeighbour[]> {
     if (this.size === 0 || !vector.some((x) => x !== 0)) return [];
     const index = this.store.index;
     if (vector.length !== index.getNumDimensions()) {
@@ -72,16 +79,12 @@ export class VectorIndex {
     }
     const chunkOf = this.chunkOfLabel;
     const wanted = Math.min(k, this.size);
-    if (accept !== undefined) {
-      const labels: number[] = [];
-      for (let label = 0; label < chunkOf.length && labels.length <= wanted; label += 1) {
-        const chunk = chunkOf[label] ?? -1;
-        if (chunk >= 0 && accept(chunk)) labels.push(label);
-      }
-      if (labels.length <= wanted) return this.compareWith(vector, labels);
+    if (filter !== undefined && filter.count <= wanted) {
+      const labels = filter.chunks().map((chunk) => this.labelOfChunk[chunk] ?? -1);
+      return this.compareWith(vector, labels.filter((label) => label >= 0));
     }
-    const filter = accept === undefined ? undefined : (label: number) => (chunkOf[label] ?? -1) >= 0 && accept(chunkOf[label] ?? -1);
-    const result = index.searchKnn(vector, wanted, filter);
+    const accept = filter === undefined ? undefined : (label: number) => filter.accepts(chunkOf[label] ?? -1);
+    const result = index.searchKnn(vector, wanted, accept);
     const neighbours: VectorNeighbour[] = [];
     result.neighbors.forEach((label, i) => {
       const chunk = chunkOf[label] ?? -1;

@@ -3,6 +3,7 @@
  * normalisation. Built from analysed terms; serialisable to JSON so it is saved beside the vector index.
  */
 import { z } from "zod";
+import type { ChunkFilter } from "../chunk-filter.js";
 
 export const FIELDS = ["title", "keywords", "text"] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -49,7 +50,11 @@ interface Posting {
 }
 
 export class Bm25fIndex {
-  private readonly avgLength: number[];
+  /**
+   * Per field, each doc's weight over its length normalisation: the part of a term's BM25F frequency that does
+   * not depend on the query, computed once instead of for every posting of every search.
+   */
+  private readonly fieldNorms: Float64Array[];
   private readonly scores: Float64Array;
 
   private constructor(
@@ -57,9 +62,12 @@ export class Bm25fIndex {
     private readonly lengths: Float32Array[],
     private readonly postings: Map<string, Posting>,
   ) {
-    this.avgLength = lengths.map((l) =>
-      l.length === 0 ? 1 : Math.max(1e-9, l.reduce((a, b) => a + b, 0) / l.length),
-    );
+    this.fieldNorms = FIELDS.map((f, fi) => {
+      const l = lengths[fi] ?? new Float32Array(0);
+      const avg = l.length === 0 ? 1 : Math.max(1e-9, l.reduce((a, b) => a + b, 0) / l.length);
+      const b = params.b[f];
+      return Float64Array.from(l, (len) => params.weights[f] / (1 - b + (b * len) / avg));
+    });
     this.scores = new Float64Array(this.docCount);
   }
 
@@ -114,27 +122,25 @@ export class Bm25fIndex {
   }
 
   /**
-   * Scores docs for weighted query terms and returns the best `limit`, skipping docs `accept` refuses.
+   * Scores docs for weighted query terms and returns the best `limit`, skipping docs the filter refuses.
    * Weights let lexicon additions and typo corrections count less than the user's own words.
    */
-  search(query: ReadonlyMap<string, number>, limit: number, accept?: (doc: number) => boolean): ScoredDoc[] {
-    const { k1, weights, b } = this.params;
+  search(query: ReadonlyMap<string, number>, limit: number, filter?: ChunkFilter): ScoredDoc[] {
+    const k1 = this.params.k1;
+    const [titleNorm, keywordsNorm, textNorm] = this.fieldNorms as [Float64Array, Float64Array, Float64Array];
     const scores = this.scores;
     const touched: number[] = [];
     for (const [term, qWeight] of query) {
       const p = this.postings.get(term);
       if (p === undefined || qWeight <= 0) continue;
       const idf = this.idf(term);
+      const [titleTf, keywordsTf, textTf] = p.tf;
       for (let i = 0; i < p.docs.length; i++) {
         const doc = p.docs[i] as number;
-        let tf = 0;
-        for (let fi = 0; fi < 3; fi++) {
-          const raw = (p.tf[fi] as Float32Array)[i] as number;
-          if (raw === 0) continue;
-          const f = FIELDS[fi] as FieldName;
-          const len = (this.lengths[fi] as Float32Array)[doc] as number;
-          tf += (weights[f] * raw) / (1 - b[f] + (b[f] * len) / (this.avgLength[fi] as number));
-        }
+        const tf =
+          (titleTf[i] as number) * (titleNorm[doc] as number) +
+          (keywordsTf[i] as number) * (keywordsNorm[doc] as number) +
+          (textTf[i] as number) * (textNorm[doc] as number);
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] = (scores[doc] as number) + (qWeight * idf * tf) / (k1 + tf);
       }
@@ -143,10 +149,9 @@ export class Bm25fIndex {
     for (const doc of touched) {
       const score = scores[doc] as number;
       scores[doc] = 0;
-      if (accept === undefined || accept(doc)) out.push({ doc, score });
+      if (filter === undefined || filter.accepts(doc)) out.push({ doc, score });
     }
-    out.sort((x, y) => y.score - x.score || x.doc - y.doc);
-    return out.slice(0, limit);
+    return bestFirst(out, limit);
   }
 
   toJSON(): z.infer<typeof SerializedBm25f> {
@@ -189,4 +194,19 @@ export class Bm25fIndex {
       postings,
     );
   }
+}
+
+/**
+ * The `limit` best docs, best first (ties by doc). A common word touches a large share of the index: finding
+ * the cut-off score with a numeric sort first leaves only about `limit` docs for the comparator sort.
+ */
+function bestFirst(docs: ScoredDoc[], limit: number): ScoredDoc[] {
+  let kept = docs;
+  if (docs.length > limit) {
+    const sorted = Float64Array.from(docs, (d) => d.score).sort();
+    const cutOff = sorted[sorted.length - limit] as number;
+    kept = docs.filter((d) => d.score >= cutOff);
+  }
+  kept.sort((x, y) => y.score - x.score || x.doc - y.doc);
+  return kept.length > limit ? kept.slice(0, limit) : kept;
 }

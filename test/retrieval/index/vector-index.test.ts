@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { afterAll, describe, expect, it } from "vitest";
+import { ChunkFilter } from "../../../src/retrieval/chunk-filter.js";
 import { VectorIndex } from "../../../src/retrieval/index/vector-index.js";
 
 /** Vectors are given directly; the index never asks the embedder for them. */
@@ -37,13 +38,13 @@ describe("vector index", () => {
     expect(nearest[0]?.distance).toBeLessThan(nearest[1]?.distance ?? 0);
 
     // Few accepted chunks (fewer than asked for): each of them, in order of distance.
-    const everySeventh = (chunk: number) => chunk % 7 === 0;
+    const everySeventh = ChunkFilter.where(VECTORS.length, (chunk) => chunk % 7 === 0);
     const filtered = await index.search(query, 50, everySeventh);
     const accepted = [0, 7, 14, 21, 28, 35, 42, 49, 56];
     expect(filtered.map((n) => n.chunk)).toEqual(closestFirst(query, accepted));
 
     // Many accepted chunks: the graph search, still only accepted ones.
-    const many = await index.search(query, 5, (chunk) => chunk !== 10);
+    const many = await index.search(query, 5, ChunkFilter.where(VECTORS.length, (chunk) => chunk !== 10));
     expect(many.map((n) => n.chunk)).not.toContain(10);
     expect(many).toHaveLength(5);
   });
@@ -56,7 +57,8 @@ describe("vector index", () => {
     await index.save(dir);
     const reloaded = await VectorIndex.load(dir, noEmbedder);
     const query = [0.2, 1, 0, 0];
-    const accept = (chunk: number) => chunk < 8;
+    // Chunk 3 passes the filter but has no vector.
+    const accept = ChunkFilter.where(VECTORS.length, (chunk) => chunk < 8);
     expect(await reloaded.search(query, 10, accept)).toEqual(await index.search(query, 10, accept));
     expect((await reloaded.search(query, 10, accept)).map((n) => n.chunk)).not.toContain(3);
     await expect(reloaded.search([1, 0], 3)).rejects.toThrow(/dimensions/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../../src/retrieval/analysis/french-analyzer.js";
+import { ChunkFilter } from "../../../src/retrieval/chunk-filter.js";
 import { Bm25fIndex, type FieldTerms } from "../../../src/retrieval/lexical/bm25f-index.js";
 
 const doc = (title: string, keywords: string, text: string): FieldTerms => ({
@@ -48,7 +49,18 @@ describe("BM25F index", () => {
   });
 
   it("skips documents the filter refuses", () => {
-    expect(index.search(query("boulanger"), 10, (d) => d !== 0).map((h) => h.doc)).toEqual([1]);
+    expect(index.search(query("boulanger"), 10, ChunkFilter.where(docs.length, (d) => d !== 0)).map((h) => h.doc)).toEqual([1]);
+  });
+
+  it("keeps the best of many matches, equal scores in document order", () => {
+    // 40 docs share the word; many of them are identical, so their scores tie at the cut-off.
+    const many = Bm25fIndex.build(
+      Array.from({ length: 40 }, (_, i) => doc(i % 5 === 0 ? "Boulanger" : "Vendeur", "", i % 3 === 0 ? "pain pain" : "pain")),
+    );
+    const all = many.search(query("pain boulanger"), 100);
+    expect(all).toHaveLength(40);
+    for (const limit of [1, 5, 9, 39]) expect(many.search(query("pain boulanger"), limit)).toEqual(all.slice(0, limit));
+    expect(all.slice(0, 8).map((h) => h.doc)).toEqual([0, 15, 30, 5, 10, 20, 25, 35]);
   });
 
   it("returns nothing for unknown words", () => {
