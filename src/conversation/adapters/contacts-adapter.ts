@@ -1,7 +1,7 @@
 /** ContactsPort over the real contact files and commune directory (src/knowledge/contacts, src/knowledge/geo). */
 import type { ContactPoint as KnownContact } from "../../knowledge/contacts/contact-point.js";
 import { CONTACT_TYPE_LABELS } from "../../knowledge/contacts/contact-point.js";
-import { maskUnknownContactDetails } from "../../knowledge/contacts/contact-guard.js";
+import { contactGuard } from "../../knowledge/contacts/contact-guard.js";
 import { nearestContacts } from "../../knowledge/contacts/nearest-contacts.js";
 import { regionalServices } from "../../knowledge/contacts/regional-services.js";
 import { findPlaceInText } from "../../knowledge/geo/find-place-in-text.js";
@@ -35,6 +35,7 @@ function toContactPoint(c: KnownContact, distanceKm?: number): ContactPoint {
 }
 
 export function contactsAdapter(contacts: KnownContact[]): ContactsPort {
+  const guard = contactGuard(contacts);
   return {
     findPlace(text) {
       const mention = findPlaceInText(text);
@@ -64,7 +65,7 @@ export function contactsAdapter(contacts: KnownContact[]): ContactsPort {
     },
 
     maskUnknownContactDetails(text) {
-      return maskUnknownContactDetails(text, contacts).text;
+      return guard(text).text;
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { ProjectFiche } from "../../knowledge/fiches/fiche-schema.js";
 import type { RomeCatalog } from "../../knowledge/rome/catalog.js";
+import type { RomeFiche } from "../../knowledge/rome/rome-fiche.js";
 import { romeFicheUrl } from "../../knowledge/rome/fiche-url.js";
 import type { RomeTexts } from "../../knowledge/rome/texts.js";
 import type { KnowledgeRetriever } from "../../retrieval/knowledge-retriever.js";
@@ -81,6 +82,19 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
     return words;
   };
 
+  // Per interest centre, its fiches with the better-known jobs first: the order never changes, and sorting a
+  // centre's hundreds of fiches again on every question was most of an interests turn.
+  const byInterest = new Map<string, RomeFiche[]>();
+  const betterKnownFirst = (centreCode: string): RomeFiche[] => {
+    let list = byInterest.get(centreCode);
+    if (list === undefined) {
+      const known = (f: RomeFiche) => (ficheByRome.has(f.code) ? 1000 : 0) + f.appellations.length;
+      list = catalog.fichesByInterestCentre(centreCode, { principalOnly: true }).sort((a, b) => known(b) - known(a));
+      byInterest.set(centreCode, list);
+    }
+    return list;
+  };
+
   return {
     async findJobs(query: string, region: RegionCode): Promise<JobMatch[]> {
       if (query.trim() === "") return [];
@@ -145,10 +159,7 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
     async jobsForInterests(centreCodes: readonly string[], limit: number) {
       // Round-robin over the centres so "bricoler + dehors" shows both, and skip fiches of one family twice.
       // Better-known jobs first: those with a project fiche, then those with many job titles (appellations).
-      const known = (code: string) => (ficheByRome.has(code) ? 1000 : 0) + (catalog.get(code)?.appellations.length ?? 0);
-      const lists = centreCodes.map((c) =>
-        catalog.fichesByInterestCentre(c, { principalOnly: true }).sort((a, b) => known(b.code) - known(a.code)),
-      );
+      const lists = centreCodes.map(betterKnownFirst);
       const jobs: JobRef[] = [];
       const families = new Set<string>();
       for (let i = 0; jobs.length < limit && lists.some((l) => i < l.length); i++) {

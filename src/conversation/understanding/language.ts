@@ -7,8 +7,8 @@ import { normalizeText, tokenize } from "./normalize.js";
 export type DetectedLanguage = "fr" | "en" | "es" | "de" | "it" | "pt" | "ar" | "other";
 
 const SCRIPTS: [RegExp, DetectedLanguage][] = [
-  [/\p{Script=Arabic}/u, "ar"],
-  [/[\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\p{Script=Hangul}\p{Script=Greek}\p{Script=Thai}]/u, "other"],
+  [/\p{Script=Arabic}/gu, "ar"],
+  [/[\p{Script=Cyrillic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}\p{Script=Hangul}\p{Script=Greek}\p{Script=Thai}]/gu, "other"],
 ];
 
 const FUNCTION_WORDS: Record<Exclude<DetectedLanguage, "ar" | "other">, string[]> = {
@@ -20,23 +20,24 @@ const FUNCTION_WORDS: Record<Exclude<DetectedLanguage, "ar" | "other">, string[]
   pt: "eu voce ele ela nos o os as um uma sou e que como meu para com trabalho ola obrigado onde quero".split(" "),
 };
 
-export function detectLanguage(text: string): DetectedLanguage {
+const FUNCTION_WORD_SETS = Object.entries(FUNCTION_WORDS).map(([lang, words]) => [lang as DetectedLanguage, new Set(words)] as const);
+
+/** `normalized` is `normalizeText(text)` when the caller already has it. */
+export function detectLanguage(text: string, normalized: string = normalizeText(text)): DetectedLanguage {
   const letters = text.replace(/[^\p{L}]/gu, "");
   if (letters.length === 0) return "fr";
   for (const [re, lang] of SCRIPTS) {
-    const matches = text.match(new RegExp(re.source, "gu"))?.length ?? 0;
+    // String.match with a global pattern starts from the beginning whatever lastIndex says.
+    const matches = text.match(re)?.length ?? 0;
     if (matches / letters.length > 0.3) return lang;
   }
   // Inverted marks and ñ are Spanish only.
   if (/[¿¡ñ]/.test(text)) return "es";
-  const tokens = tokenize(normalizeText(text));
+  const tokens = tokenize(normalized);
   if (tokens.length < 3) return "fr"; // too short to tell; French is the safe default.
   let best: DetectedLanguage = "fr";
   let bestScore = 0;
-  const scores = Object.entries(FUNCTION_WORDS).map(([lang, words]) => {
-    const set = new Set(words);
-    return [lang as DetectedLanguage, tokens.filter((t) => set.has(t)).length] as const;
-  });
+  const scores = FUNCTION_WORD_SETS.map(([lang, set]) => [lang, tokens.filter((t) => set.has(t)).length] as const);
   const french = scores.find(([l]) => l === "fr")?.[1] ?? 0;
   for (const [lang, score] of scores) {
     if (score > bestScore) [best, bestScore] = [lang, score];

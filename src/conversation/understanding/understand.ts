@@ -25,7 +25,7 @@ const DISTRESS_KINDS: [RegExp, DistressKind][] = [
 
 export function understand(text: string, context: ClassifyContext, now: Date = new Date()): Understanding {
   const normalized = normalizeText(text);
-  const language = detectLanguage(text);
+  const language = detectLanguage(text, normalized);
   const entities = findEntities(normalized, text, now);
   const { intent, explicit } = classify(normalized, entities, context);
   const result: Understanding = { intent, explicit, entities, language, normalized };

@@ -37,8 +37,11 @@ export interface CommuneDirectory {
   byInseeCode: Map<string, CommuneRecord>;
   departments: Map<string, Department>;
   regionNames: Map<string, string>;
-  /** Longest commune name, in words: bounds the n-grams tried when scanning a sentence. */
-  maxWords: number;
+  /**
+   * For each word a commune name starts with, the longest such name in words: bounds the n-grams tried from
+   * each word of a sentence, and skips at once the words no commune name starts with.
+   */
+  wordsFrom: Map<string, number>;
 }
 
 const CogCommune = z.object({
@@ -112,7 +115,7 @@ function buildDirectory(): CommuneDirectory {
     byInseeCode: new Map(),
     departments,
     regionNames,
-    maxWords: 1,
+    wordsFrom: new Map(),
   };
   // Only current communes: delegated/associated communes and municipal districts (Marseille 1er...)
   // would duplicate names; their postcodes are already listed on the parent commune.
@@ -132,7 +135,9 @@ function buildDirectory(): CommuneDirectory {
     push(directory.byKey, key, record);
     for (const postcode of record.postcodes) push(directory.byPostcode, postcode, record);
     directory.byInseeCode.set(record.inseeCode, record);
-    directory.maxWords = Math.max(directory.maxWords, key.split(" ").length);
+    const words = key.split(" ");
+    const first = words[0] ?? key;
+    directory.wordsFrom.set(first, Math.max(directory.wordsFrom.get(first) ?? 0, words.length));
   }
   return directory;
 }

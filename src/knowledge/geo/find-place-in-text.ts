@@ -124,7 +124,7 @@ function findHits(message: string): Hit[] {
     }
     let matched = false;
     // Longest name first, so "Aix en Provence" wins over "Aix" (Aix exists in Corrèze).
-    for (let n = Math.min(directory.maxWords, tokens.length - i); n >= 1 && !matched; n -= 1) {
+    for (let n = Math.min(directory.wordsFrom.get(token.key) ?? 0, tokens.length - i); n >= 1 && !matched; n -= 1) {
       const words = tokens.slice(i, i + n);
       const key = words.map((t) => t.key).join(" ");
       const records = directory.byKey.get(key);

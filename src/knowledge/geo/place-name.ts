@@ -2,8 +2,12 @@
 
 const ABBREVIATIONS: Record<string, string> = { st: "saint", ste: "sainte", sts: "saints", stes: "saintes" };
 
+const PLAIN_WORD = /^[a-z0-9]+$/;
+
 /** Lowercase, no accents, no punctuation, "st"/"ste" spelled out, single spaces. */
 export function normalizePlaceName(text: string): string {
+  // Most words of a message are already plain: they run through here one by one, on every message.
+  if (PLAIN_WORD.test(text)) return ABBREVIATIONS[text] ?? text;
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
