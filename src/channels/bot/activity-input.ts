@@ -25,7 +25,9 @@ export function messageInput(activity: Partial<Activity>): TurnInput {
   const region = regionOf(activity);
   const text = typeof activity.text === "string" ? activity.text : "";
   const attachments = (activity.attachments ?? []).map((a) => ({ contentType: String(a.contentType), ...(a.name ? { name: a.name } : {}) }));
-  const kiosk = KioskCarrier.safeParse(activity.channelData);
+  // Checked before parsing: a failed parse builds a full error report, for every message that is not a kiosk's.
+  const marked = (activity.channelData as { kiosk?: unknown } | undefined)?.kiosk === true;
+  const kiosk = marked ? KioskCarrier.safeParse(activity.channelData) : undefined;
   const conversationId = activity.conversation?.id;
   return {
     type: "message",
@@ -33,7 +35,7 @@ export function messageInput(activity: Partial<Activity>): TurnInput {
     attachments,
     ...(region ? { region } : {}),
     ...(activity.value !== undefined ? { value: activity.value as unknown } : {}),
-    ...(kiosk.success ? { kioskSiteId: kiosk.data.siteId } : {}),
+    ...(kiosk?.success ? { kioskSiteId: kiosk.data.siteId } : {}),
     ...(conversationId ? { conversationId } : {}),
   };
 }

@@ -1,11 +1,12 @@
-/** The Bot Framework face of the conversation engine: routes activities, keeps memory in ConversationState. */
-import { ActivityHandler, ConversationState, type Storage, type TurnContext } from "botbuilder";
+/** The Bot Framework face of the conversation engine: routes activities, keeps memory in the conversation's record. */
+import { ActivityHandler, type Storage, type TurnContext } from "botbuilder";
 import type { EngineResult } from "../../conversation/engine.js";
 import type { Reply } from "../../conversation/reply.js";
 import type { TurnInput } from "../../conversation/input.js";
-import { emptyMemory, parseMemory, type ConversationMemory } from "../../conversation/state.js";
+import { parseMemory, type ConversationMemory } from "../../conversation/state.js";
 import type { Logger } from "../../shared/logger.js";
 import { messageInput, START_EVENTS, startInput } from "./activity-input.js";
+import { ConversationRecords } from "./conversation-record.js";
 import { replyToActivity } from "./reply-activity.js";
 
 /** What the bot needs from the engine: one call per turn. */
@@ -44,15 +45,11 @@ const MEMORY_PROPERTY = "orientationMemory";
 const HOOK_SCRATCH_PROPERTY = "handoffScratch";
 
 export class OrientationBot extends ActivityHandler {
-  private readonly conversationState: ConversationState;
-  private readonly memory;
-  private readonly scratch;
+  private readonly records: ConversationRecords;
 
   constructor(private readonly deps: OrientationBotDeps) {
     super();
-    this.conversationState = new ConversationState(deps.storage);
-    this.memory = this.conversationState.createProperty<unknown>(MEMORY_PROPERTY);
-    this.scratch = this.conversationState.createProperty<Record<string, unknown>>(HOOK_SCRATCH_PROPERTY);
+    this.records = new ConversationRecords(deps.storage);
 
     this.onMessage(async (context, next) => {
       await this.runTurn(context, messageInput(context.activity));
@@ -77,15 +74,15 @@ export class OrientationBot extends ActivityHandler {
   }
 
   private async runTurn(context: TurnContext, input: TurnInput): Promise<void> {
-    const previous = parseMemory(await this.memory.get(context, emptyMemory()));
+    const record = await this.records.read(context);
+    const previous = parseMemory(record.value[MEMORY_PROPERTY]);
     const userId = context.activity.from?.id;
     const hook = this.deps.hook;
-    const turn = hook ? { input, memory: previous, scratch: { ...((await this.scratch.get(context, {})) ?? {}) } } : undefined;
+    const turn = hook ? { input, memory: previous, scratch: { ...scratchOf(record.value[HOOK_SCRATCH_PROPERTY]) } } : undefined;
     if (hook && turn) {
       const early = await hook.before(context, turn);
       if (early) {
-        await this.scratch.set(context, turn.scratch);
-        await this.conversationState.saveChanges(context);
+        await this.records.save(record, { [HOOK_SCRATCH_PROPERTY]: turn.scratch });
         await context.sendActivities(early.map((reply) => replyToActivity(reply, userId)));
         return;
       }
@@ -93,16 +90,20 @@ export class OrientationBot extends ActivityHandler {
     const result = await this.deps.engine.handle(input, previous);
     const extra = hook && turn && !result.forget ? await hook.after(context, { ...turn, memory: result.memory }, result) : [];
     if (result.forget) {
-      // "Supprimer mes données": drop the stored state itself, not just its fields.
-      await this.conversationState.delete(context);
+      // "Supprimer mes données": drop the stored record itself, not just its fields; only the fresh memory is kept.
+      await this.records.erase(record);
       this.deps.logger.info({ conversation: "deleted" }, "conversation memory deleted on request");
-    } else if (turn) {
-      await this.scratch.set(context, turn.scratch);
+      await this.records.save(record, { [MEMORY_PROPERTY]: result.memory });
+    } else {
+      await this.records.save(record, { [MEMORY_PROPERTY]: result.memory, ...(turn ? { [HOOK_SCRATCH_PROPERTY]: turn.scratch } : {}) });
     }
-    await this.memory.set(context, result.memory);
-    await this.conversationState.saveChanges(context);
     // One call for the turn's replies: they keep their order and share one pass through the adapter.
     const replies = [...result.replies, ...extra];
     if (replies.length > 0) await context.sendActivities(replies.map((reply) => replyToActivity(reply, userId)));
   }
+}
+
+/** The hand-off's bag as stored; anything else (older record, tampering) starts empty. */
+function scratchOf(stored: unknown): Record<string, unknown> {
+  return typeof stored === "object" && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
 }

@@ -3,11 +3,10 @@
  * back in-process (in-process-connector.ts).
  */
 import type { Request, Server } from "restify";
-import { z } from "zod";
 import { HttpError, bearer, readJson, route, sendJson } from "../../server/http-body.js";
 import type { Logger } from "../../shared/logger.js";
 import type { LocalDirectLine } from "./local-directline.js";
-import { ClientActivity, TokenRequest, WatermarkQuery } from "./schemas.js";
+import { ClientActivity, ConversationIdParam, TokenRequest, WatermarkQuery } from "./schemas.js";
 
 export const DIRECTLINE_PREFIX = "/v3/directline";
 
@@ -38,7 +37,7 @@ function watermarkOf(req: Request): string | undefined {
 }
 
 function conversationIdOf(req: Request): string {
-  const id = z.string().min(1).max(128).safeParse(req.params?.["conversationId"]);
+  const id = ConversationIdParam.safeParse(req.params?.["conversationId"]);
   if (!id.success) throw new HttpError(400, "invalid_conversation", "Invalid conversation id.");
   return id.data;
 }

@@ -33,4 +33,7 @@ export const PageTokenRequest = z.object({
   userId: ClientUserId.optional(),
 });
 
+/** Built once: a zod schema built per request compiled anew each time, a measurable share of every post. */
+export const ConversationIdParam = z.string().min(1).max(128);
+
 export const WatermarkQuery = z.string().regex(/^\d{1,12}$/).optional();
