@@ -9,7 +9,7 @@
  * The orientation bot keeps its conversation state in SQLite as `npm start` does. The simulated users run in
  * a child process, so that the load generator does not share the server's event loop.
  *
- *   npm run bench:chat -- [--users 50] [--turns 20] [--think-ms 500-1500] [--rounds 3] [--timeout-ms 10000]
+ *   npm run bench:chat -- [--users 50] [--turns 20] [--think-ms 500-1500] [--rounds 7] [--timeout-ms 10000]
  *
  * Traffic stays on 127.0.0.1; every loop is bounded in count and time.
  */
@@ -237,17 +237,33 @@ function printTable(rows: BotResult[], load: Load): void {
   }
 }
 
-/** The issue's targets: p95 ≤ 50 ms in 50 concurrent conversations, and at least half the echo bot's throughput. */
-function printTargets(rows: BotResult[]): void {
+/** Middle value; the mean of the two middle ones for an even count. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+}
+
+/**
+ * The issue's targets: p95 ≤ 50 ms in 50 concurrent conversations, and at least half the echo bot's throughput.
+ * Throughput is compared round by round (each orientation round against the echo round just before it) and the
+ * median ratio is judged: a burst of other work on the machine then spoils one pair, not the figure.
+ */
+function printTargets(rows: BotResult[], saturated: BotResult[]): void {
   const row = (name: string) => rows.find((r) => r.name === name);
-  const [echoSat, realSat, realConv] = [row("echo, saturation"), row("orientation, saturation"), row("orientation, conversations")];
-  if (!echoSat || !realSat || !realConv) return;
+  const realConv = row("orientation, conversations");
+  if (!realConv) return;
   const rate = (r: BotResult) => r.latencies.length / r.seconds;
-  const ratio = rate(realSat) / rate(echoSat);
+  const echoRounds = saturated.filter((r) => r.name === "echo, saturation");
+  const realRounds = saturated.filter((r) => r.name === "orientation, saturation");
+  const ratios = realRounds.map((r, i) => rate(r) / rate(echoRounds[i] ?? r));
+  const ratio = median(ratios);
   const p95 = percentile([...realConv.latencies].sort((a, b) => a - b), 95);
   const met = (ok: boolean) => (ok ? "met" : "NOT met");
-  console.log(`\nOrientation / echo throughput at saturation: ${(ratio * 100).toFixed(0)} % (target ≥ 50 %: ${met(ratio >= 0.5)})`);
-  console.log(`Orientation p95 in the conversations phase: ${p95.toFixed(1)} ms (target ≤ 50 ms: ${met(p95 <= 50)}); errors: ${realConv.errors + realSat.errors}`);
+  const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+  console.log(`\nOrientation / echo throughput at saturation, round by round: ${ratios.map(pct).join(", ")}`);
+  console.log(`Median: ${pct(ratio)} (target ≥ 50 %: ${met(ratio >= 0.5)})`);
+  console.log(`Orientation p95 in the conversations phase: ${p95.toFixed(1)} ms (target ≤ 50 ms: ${met(p95 <= 50)}); errors: ${realConv.errors + realRounds.reduce((n, r) => n + r.errors, 0)}`);
 }
 
 async function main(): Promise<void> {
@@ -257,7 +273,7 @@ async function main(): Promise<void> {
       turns: { type: "string", default: "20" },
       "timeout-ms": { type: "string", default: "10000" },
       "think-ms": { type: "string", default: "500-1500" },
-      rounds: { type: "string", default: "3" },
+      rounds: { type: "string", default: "7" },
     },
   });
   const think = /^(\d+)(?:-(\d+))?$/.exec(values["think-ms"] ?? "");
@@ -282,6 +298,7 @@ async function main(): Promise<void> {
   const app = createAppServer({ config, logger, bot, directLine: { storeLimits: { maxConversations: 10_000, ttlMs: 600_000, maxActivitiesPerConversation: 200 } } });
   const baseUrl = await app.listen();
   const rows: BotResult[] = [];
+  const saturated: BotResult[] = [];
   try {
     await orientation.ready;
     const candidates: Array<[string, TurnHandler]> = [
@@ -301,8 +318,7 @@ async function main(): Promise<void> {
       rows.push(await timed(`${name}, conversations`, load));
     }
     // Saturation rounds alternate echo and orientation, so that a burst of other work on the machine weighs
-    // on both bots alike; each bot's rounds are then added up.
-    const saturated: BotResult[] = [];
+    // on both bots alike; the table adds each bot's rounds up, the throughput target compares them in pairs.
     for (let round = 0; round < load.rounds; round += 1) {
       for (const [name, target] of candidates) {
         bot.target = target;
@@ -316,7 +332,7 @@ async function main(): Promise<void> {
     await storage.close();
   }
   printTable(rows, load);
-  printTargets(rows);
+  printTargets(rows, saturated);
 }
 
 async function client(args: string[]): Promise<void> {

@@ -2,7 +2,11 @@
 
 const ELISION = /\b(l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)['’‘`´]/g;
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 export function foldAccents(text: string): string {
+  // Unicode decomposition is the costly part, and a message, a job title or a word often has nothing to fold.
+  if (ASCII_ONLY.test(text)) return text;
   return text.normalize("NFD").replace(/\p{M}+/gu, "").replace(/œ/g, "oe").replace(/æ/g, "ae");
 }
 

@@ -6,8 +6,10 @@ const PLAIN_WORD = /^[a-z0-9]+$/;
 
 /** Lowercase, no accents, no punctuation, "st"/"ste" spelled out, single spaces. */
 export function normalizePlaceName(text: string): string {
-  // Most words of a message are already plain: they run through here one by one, on every message.
-  if (PLAIN_WORD.test(text)) return ABBREVIATIONS[text] ?? text;
+  // Most words of a message are plain once lower-cased ("Je", "vers"): they run through here one by one, on every
+  // message, and need no Unicode folding.
+  const lower = text.toLowerCase();
+  if (PLAIN_WORD.test(lower)) return ABBREVIATIONS[lower] ?? lower;
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")

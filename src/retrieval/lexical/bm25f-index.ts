@@ -56,6 +56,9 @@ export class Bm25fIndex {
    */
   private readonly fieldNorms: Float64Array[];
   private readonly scores: Float64Array;
+  /** Scratch space of one search: the docs that passed the filter, and their scores (reordered by selection). */
+  private readonly picked: Int32Array;
+  private readonly pickedScores: Float64Array;
 
   private constructor(
     readonly params: Bm25fParams,
@@ -69,6 +72,8 @@ export class Bm25fIndex {
       return Float64Array.from(l, (len) => params.weights[f] / (1 - b + (b * len) / avg));
     });
     this.scores = new Float64Array(this.docCount);
+    this.picked = new Int32Array(this.docCount);
+    this.pickedScores = new Float64Array(this.docCount);
   }
 
   get docCount(): number {
@@ -145,13 +150,29 @@ export class Bm25fIndex {
         scores[doc] = (scores[doc] as number) + (qWeight * idf * tf) / (k1 + tf);
       }
     }
-    const out: ScoredDoc[] = [];
+    // Select before building result objects: a common word touches a large share of the index, and only about
+    // `limit` docs need an object and the comparator sort.
+    const picked = this.picked;
+    const pickedScores = this.pickedScores;
+    let count = 0;
     for (const doc of touched) {
-      const score = scores[doc] as number;
-      scores[doc] = 0;
-      if (filter === undefined || filter.accepts(doc)) out.push({ doc, score });
+      if (filter !== undefined && !filter.accepts(doc)) continue;
+      picked[count] = doc;
+      pickedScores[count] = scores[doc] as number;
+      count += 1;
     }
-    return bestFirst(out, limit);
+    const cutOff = count > limit && limit > 0 ? kthSmallest(pickedScores.subarray(0, count), count - limit) : -Infinity;
+    const out: ScoredDoc[] = [];
+    if (limit > 0) {
+      for (let i = 0; i < count; i++) {
+        const doc = picked[i] as number;
+        const score = scores[doc] as number;
+        if (score >= cutOff) out.push({ doc, score });
+      }
+    }
+    for (const doc of touched) scores[doc] = 0;
+    out.sort((x, y) => y.score - x.score || x.doc - y.doc);
+    return out.length > limit ? out.slice(0, limit) : out;
   }
 
   toJSON(): z.infer<typeof SerializedBm25f> {
@@ -196,17 +217,28 @@ export class Bm25fIndex {
   }
 }
 
-/**
- * The `limit` best docs, best first (ties by doc). A common word touches a large share of the index: finding
- * the cut-off score with a numeric sort first leaves only about `limit` docs for the comparator sort.
- */
-function bestFirst(docs: ScoredDoc[], limit: number): ScoredDoc[] {
-  let kept = docs;
-  if (docs.length > limit) {
-    const sorted = Float64Array.from(docs, (d) => d.score).sort();
-    const cutOff = sorted[sorted.length - limit] as number;
-    kept = docs.filter((d) => d.score >= cutOff);
+/** The value that would be at `k` (0-based) if `values` were sorted ascending; reorders `values` (Hoare's select). */
+function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i += 1;
+      while ((values[j] as number) > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
   }
-  kept.sort((x, y) => y.score - x.score || x.doc - y.doc);
-  return kept.length > limit ? kept.slice(0, limit) : kept;
+  return values[k] as number;
 }

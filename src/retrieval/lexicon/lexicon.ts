@@ -32,6 +32,11 @@ export interface LexiconRule {
 export interface Lexicon {
   fillers: ReadonlySet<string>;
   rules: LexiconRule[];
+  /**
+   * Positions in `rules` by the first stem of each of their triggers: a query only tests the rules its own stems
+   * can start, instead of every rule of the lexicon.
+   */
+  rulesByFirstStem: ReadonlyMap<string, readonly number[]>;
   /** Raw files, for hashing into the index manifest. */
   sourceText: string;
 }
@@ -67,7 +72,16 @@ export function compileLexicon(files: LexiconFile[], sourceText = ""): Lexicon {
       });
     }
   }
-  return { fillers, rules, sourceText };
+  const rulesByFirstStem = new Map<string, number[]>();
+  rules.forEach((rule, at) => {
+    for (const first of new Set(rule.triggers.map((t) => t[0]))) {
+      if (first === undefined) continue;
+      const list = rulesByFirstStem.get(first) ?? [];
+      list.push(at);
+      rulesByFirstStem.set(first, list);
+    }
+  });
+  return { fillers, rules, rulesByFirstStem, sourceText };
 }
 
 export class LexiconError extends Error {
@@ -119,7 +133,11 @@ function containsSequence(haystack: readonly string[], needle: readonly string[]
 /** The stem sequences the lexicon adds to a query, each with its weight (highest weight wins). */
 export function expandWithLexicon(lexicon: Lexicon, queryStems: readonly string[]): Map<string, number> {
   const added = new Map<string, number>();
-  for (const rule of lexicon.rules) {
+  // In the lexicon's order, as when every rule was tested: the added words come out in the same order.
+  const candidates = new Set<number>();
+  for (const stem of queryStems) for (const at of lexicon.rulesByFirstStem.get(stem) ?? []) candidates.add(at);
+  for (const at of [...candidates].sort((a, b) => a - b)) {
+    const rule = lexicon.rules[at] as LexiconRule;
     if (!rule.triggers.some((t) => containsSequence(queryStems, t))) continue;
     // A rule adding many phrases spreads its weight over them, so a topic cannot outweigh the user's own
     // words; a multi-word phrase spreads its share too ("aide à domicile" is not three full words).
