@@ -6,6 +6,7 @@
 import { createBookingSetup } from "./channels/api/booking-setup.js";
 import { DbStorage } from "./channels/bot/db-storage.js";
 import { createOrientationBot } from "./channels/bot/index.js";
+import { startMemoryExpiry } from "./channels/bot/memory-expiry.js";
 import { openTeamsHandoff } from "./channels/teams/teams-handoff.js";
 import { ConfigError, loadConfig, type AppConfig } from "./config/config.js";
 import { installProcessHandlers, installShutdownHandlers } from "./server/process-handlers.js";
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
 
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.database.url });
   logger.info({ backend: storage.backend }, "storage ready");
+  const memoryExpiry = startMemoryExpiry(storage.kv, { maxIdleHours: config.conversationMemoryHours, logger });
   const booking = await createBookingSetup(config, logger, storage);
   const handoff =
     config.handoff.mode === "teams" ? openTeamsHandoff(config, logger, { storage, catalog: booking.catalog }) : undefined;
@@ -40,10 +42,11 @@ async function main(): Promise<void> {
     bookingService: booking.service,
     ...(handoff ? { handoff: handoff.handoff } : {}),
   });
-  // Closed in this order after the turns in flight: the bot, the hand-off timers, the sweep, then the database.
+  // Closed in this order after the turns in flight: the bot, the hand-off timers, the sweeps, then the database.
   const closers = [
     ...(loaded.close ? [loaded.close] : []),
     ...(handoff ? [handoff.close] : []),
+    async () => memoryExpiry.stop(),
     () => booking.close(),
     () => storage.close(),
   ];

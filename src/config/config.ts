@@ -62,6 +62,8 @@ export const EnvSchema = z.object({
 
   // Storage (absent DATABASE_URL = SQLite in DATA_DIR)
   DATABASE_URL: optionalString,
+  /** What the bot remembers of a conversation (age, commune...) is erased after this many idle hours. */
+  CONVERSATION_MEMORY_HOURS: z.coerce.number().int().min(1).max(720).default(24),
 
   // Booking of remote advice cabins
   VISIO_BASE_URL: z.url().default("https://visio.exemple.invalid/salle"),
@@ -121,6 +123,8 @@ export interface AppConfig {
   directLine: { mode: Env["DIRECTLINE_MODE"]; secret: string | undefined; azureDomain: string };
   llm: { provider: Env["LLM_PROVIDER"]; url: string | undefined; apiKey: string | undefined; model: string | undefined };
   database: { url: string | undefined };
+  /** Hours without a message after which a conversation's memory is erased. */
+  conversationMemoryHours: number;
   booking: {
     /** Base of the visioconference links; the default `.invalid` host is a placeholder, never a real service. */
     visioBaseUrl: string;
@@ -233,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     directLine: { mode: e.DIRECTLINE_MODE, secret: e.DIRECTLINE_SECRET, azureDomain: e.DIRECTLINE_AZURE_DOMAIN },
     llm: { provider: e.LLM_PROVIDER, url: e.LLM_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL },
     database: { url: e.DATABASE_URL },
+    conversationMemoryHours: e.CONVERSATION_MEMORY_HOURS,
     booking: {
       visioBaseUrl: e.VISIO_BASE_URL,
       retentionDays: e.BOOKING_RETENTION_DAYS,

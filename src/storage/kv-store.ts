@@ -66,6 +66,11 @@ export class KeyValueStore {
     throw new ETagConflict(key);
   }
 
+  /** Deletes the items not written since `cutoff`; returns how many. Waits for the disk like any erasure. */
+  async deleteIdleSince(cutoff: Date): Promise<number> {
+    return this.db.run("DELETE FROM kv_items WHERE updated_at < ?", [cutoff.toISOString()]);
+  }
+
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     // Erasing is what a person asked for ("supprimer mes données"): that commit waits for the disk.
