@@ -10,7 +10,7 @@ import { embedderProviderFor } from "../src/retrieval/embeddings/embedder-factor
 import { LsaEmbeddings } from "../src/retrieval/embeddings/lsa-embeddings.js";
 import { readEvalQuestions } from "../src/retrieval/evaluation.js";
 import { buildIndex } from "../src/retrieval/index/open-or-build-index.js";
-import { KnowledgeRetriever } from "../src/retrieval/knowledge-retriever.js";
+import { KnowledgeRetriever, VECTOR_CANDIDATES } from "../src/retrieval/knowledge-retriever.js";
 import { communePlaceHints, warmPlaceHints } from "../src/retrieval/place-hints.js";
 import { loadLexicon } from "../src/retrieval/lexicon/lexicon.js";
 import { seededRandom } from "../src/retrieval/embeddings/randomized-svd.js";
@@ -101,7 +101,8 @@ runScript(async () => {
         embeddings instanceof LsaEmbeddings ? embeddings.model.embed(q) : await embeddings.embedQuery(q);
       if (v.some((x) => x !== 0)) vectors.push(v);
     }
-    const k = Math.min(100, raw.getCurrentCount());
+    // As deep as the retriever reads the vector list.
+    const k = Math.min(VECTOR_CANDIDATES, raw.getCurrentCount());
     const times: number[] = [];
     for (const v of vectors) {
       const t = performance.now();

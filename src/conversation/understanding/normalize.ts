@@ -2,7 +2,7 @@
 
 const ELISION = /\b(l|d|j|qu|n|s|c|m|t|jusqu|lorsqu|puisqu)['’‘`´]/g;
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^[\t\n\r\x20-\x7e]*$/;
 
 export function foldAccents(text: string): string {
   // Unicode decomposition is the costly part, and a message, a job title or a word often has nothing to fold.
