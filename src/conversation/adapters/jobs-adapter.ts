@@ -40,6 +40,31 @@ function agreed(hit: RetrievalHit): boolean {
   return (hit.matchedBy.lexicalRank ?? 99) <= 2 && (hit.matchedBy.vectorRank ?? 99) <= 2;
 }
 
+/** The Régions' own sites: a source there (their plan, CPRDFOP) speaks for that region only. */
+const REGIONAL_SITES: ReadonlyArray<[string, RegionCode]> = [
+  ["maregionsud.fr", "PAC"],
+  ["orientation-regionsud.fr", "PAC"],
+  ["bourgognefranchecomte.fr", "BFC"],
+];
+
+function regionOfSource(url: string): RegionCode | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  return REGIONAL_SITES.find(([site]) => host === site || host.endsWith(`.${site}`))?.[1];
+}
+
+/** A fiche's sources a person of `region` should see: national ones and their own Région's, not the other's. */
+function sourcesFor<S extends { url: string }>(sources: readonly S[], region: RegionCode): S[] {
+  return sources.filter((s) => {
+    const of = regionOfSource(s.url);
+    return of === undefined || of === region;
+  });
+}
+
 const STOP = new Set(["avec", "dans", "pour", "faire", "travailler", "metier", "metiers", "quel", "quelle", "comment", "quand", "est", "veux"]);
 
 function contentWords(query: string): string[] {
@@ -131,7 +156,7 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
       if (access) d.access = sectionText(access);
       if (project) {
         // The project fiche often cites the ROME fiche page itself: one job, one entry per page.
-        citations.push(...project.sources.filter((s) => s.url !== romeSource.url && s.url !== d.officialUrl).slice(0, 3));
+        citations.push(...sourcesFor(project.sources, region).filter((s) => s.url !== romeSource.url && s.url !== d.officialUrl).slice(0, 3));
         if (project.apprenticeship === "oui" || project.apprenticeship === "selon-diplome") {
           const levels = project.levels.join(", ");
           d.apprenticeship = { possible: true, text: [APPRENTICESHIP_TEXT[project.apprenticeship], levels].filter(Boolean).join(" : ") };
@@ -148,7 +173,8 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
 
     async recruitingJobs(region: RegionCode, limit: number) {
       const recruiting = fiches.filter((f) => f.tension[region] === true && f.romeCodes[0] !== undefined).slice(0, limit);
-      const regional = (f: ProjectFiche) => f.sources.find((s) => /cprdfop/i.test(s.name)) ?? f.sources[0];
+      // The Région's own plan names the job in tension: the other Région's plan proves nothing here.
+      const regional = (f: ProjectFiche) => sourcesFor(f.sources, region).find((s) => /cprdfop/i.test(s.name)) ?? f.sources[0];
       const citations = recruiting.flatMap((f) => {
         const s = regional(f);
         return s ? [{ name: s.name, url: s.url }] : [];
