@@ -9,7 +9,7 @@ import { romeFicheUrl } from "../../knowledge/rome/fiche-url.js";
 import type { RomeTexts } from "../../knowledge/rome/texts.js";
 import type { KnowledgeRetriever } from "../../retrieval/knowledge-retriever.js";
 import type { RetrievalHit } from "../../retrieval/types.js";
-import type { RegionCode } from "../../shared/region.js";
+import { regionOfUrl, type RegionCode } from "../../shared/region.js";
 import type { JobDescription, JobMatch, JobRef, JobsPort } from "../ports.js";
 import type { Citation } from "../reply.js";
 import { normalizeText } from "../understanding/normalize.js";
@@ -40,27 +40,10 @@ function agreed(hit: RetrievalHit): boolean {
   return (hit.matchedBy.lexicalRank ?? 99) <= 2 && (hit.matchedBy.vectorRank ?? 99) <= 2;
 }
 
-/** The Régions' own sites: a source there (their plan, CPRDFOP) speaks for that region only. */
-const REGIONAL_SITES: ReadonlyArray<[string, RegionCode]> = [
-  ["maregionsud.fr", "PAC"],
-  ["orientation-regionsud.fr", "PAC"],
-  ["bourgognefranchecomte.fr", "BFC"],
-];
-
-function regionOfSource(url: string): RegionCode | undefined {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  return REGIONAL_SITES.find(([site]) => host === site || host.endsWith(`.${site}`))?.[1];
-}
-
 /** A fiche's sources a person of `region` should see: national ones and their own Région's, not the other's. */
 function sourcesFor<S extends { url: string }>(sources: readonly S[], region: RegionCode): S[] {
   return sources.filter((s) => {
-    const of = regionOfSource(s.url);
+    const of = regionOfUrl(s.url);
     return of === undefined || of === region;
   });
 }

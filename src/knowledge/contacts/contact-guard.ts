@@ -4,6 +4,7 @@
  * domains; anything else is replaced by a neutral French mention, because an invented number sends a
  * person to a stranger.
  */
+import { REGIONS } from "../../shared/region.js";
 import type { ContactPoint } from "./contact-point.js";
 
 /** Official domains (and their subdomains) a link may point to even when no contact file names it. */
@@ -14,12 +15,10 @@ export const OFFICIAL_DOMAINS: readonly string[] = [
   "service-public.fr",
   "info-jeunesse.fr",
   "unml.info",
-  "orientation-regionsud.fr",
-  "maregionsud.fr",
-  "bourgognefranchecomte.fr",
   "parcoursup.fr",
   "francecompetences.fr",
   "moncompteformation.gouv.fr",
+  ...Object.values(REGIONS).flatMap((r) => r.sites),
 ];
 
 export const MASKED = {
