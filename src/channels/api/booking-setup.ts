@@ -10,6 +10,7 @@ import { loadCatalog } from "../../booking/catalog-loader.js";
 import type { CabinCatalog } from "../../booking/catalog.js";
 import { BookingService } from "../../booking/booking-service.js";
 import type { Logger } from "../../shared/logger.js";
+import { repeatInBackground } from "../../shared/repeat-in-background.js";
 import { openStorage, type AppStorage } from "../../storage/index.js";
 import { loadApiKeyring } from "./api-keys.js";
 import { registerBookingRoutes } from "./booking-routes.js";
@@ -51,7 +52,7 @@ export async function createBookingSetup(config: AppConfig, logger: Logger, shar
       holdMinutes: config.booking.holdMinutes,
       retentionDays: config.booking.retentionDays,
     });
-    let timer: NodeJS.Timeout | undefined;
+    let stopSweep: (() => void) | undefined;
     const sweep = async () => {
       try {
         const erased = await service.sweepRetention();
@@ -66,12 +67,10 @@ export async function createBookingSetup(config: AppConfig, logger: Logger, shar
       storage,
       registerRoutes: (server) => registerBookingRoutes(server, { service, keyring, logger }),
       startRetentionSweep(intervalMs = 3_600_000) {
-        void sweep();
-        timer = setInterval(() => void sweep(), intervalMs);
-        timer.unref();
+        stopSweep = repeatInBackground(sweep, intervalMs);
       },
       async close() {
-        if (timer !== undefined) clearInterval(timer);
+        stopSweep?.();
         await closeOwnStorage();
       },
     };

@@ -7,6 +7,7 @@
  * would cost each turn to speed up a query that runs four times an hour).
  */
 import type { Logger } from "../../shared/logger.js";
+import { repeatInBackground } from "../../shared/repeat-in-background.js";
 import type { KeyValueStore } from "../../storage/kv-store.js";
 
 export interface MemoryExpiryOptions {
@@ -38,8 +39,6 @@ export function startMemoryExpiry(kv: KeyValueStore, options: MemoryExpiryOption
       return 0;
     }
   };
-  void sweep();
-  const timer = setInterval(() => void sweep(), options.intervalMs ?? 15 * 60_000);
-  timer.unref();
-  return { sweep, stop: () => clearInterval(timer) };
+  const stop = repeatInBackground(sweep, options.intervalMs ?? 15 * 60_000);
+  return { sweep, stop };
 }
