@@ -27,7 +27,7 @@ import { shorten, type Turn } from "./composers/turn.js";
 import { cleanText, type TurnInput } from "./input.js";
 import type { ConversationPorts } from "./ports.js";
 import { reply, withHumanOption, type Reply } from "./reply.js";
-import { emptyMemory, type ConversationMemory, type RememberedPlace } from "./state.js";
+import { cloneMemory, emptyMemory, type ConversationMemory, type RememberedPlace } from "./state.js";
 import { findBareAge, findBareContractYear } from "./understanding/entities.js";
 import type { Intent } from "./understanding/intent-table.js";
 import { understand, type Understanding } from "./understanding/understand.js";
@@ -56,7 +56,7 @@ export class ConversationEngine {
   ) {}
 
   async handle(input: TurnInput, previous: ConversationMemory = emptyMemory()): Promise<EngineResult> {
-    const memory: ConversationMemory = structuredClone(previous);
+    const memory = cloneMemory(previous);
     if (input.region) memory.region = input.region;
     const region = memory.region ?? this.options.defaultRegion;
     const done = (replies: Reply[], outcome: TurnOutcome, forget = false): EngineResult => {

@@ -46,6 +46,14 @@ export function emptyMemory(): ConversationMemory {
   return { turns: 0 };
 }
 
+/**
+ * A deep copy the engine may change freely. Memory is JSON by construction (it is stored as JSON), and the JSON
+ * round trip costs a fraction of structuredClone for a record of a few hundred bytes.
+ */
+export function cloneMemory(memory: ConversationMemory): ConversationMemory {
+  return JSON.parse(JSON.stringify(memory)) as ConversationMemory;
+}
+
 /** Reads memory from storage; anything malformed (older version, tampering) starts afresh rather than crashing. */
 export function parseMemory(raw: unknown): ConversationMemory {
   const parsed = ConversationMemory.safeParse(raw ?? {});

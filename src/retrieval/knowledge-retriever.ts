@@ -127,12 +127,14 @@ export class KnowledgeRetriever {
   }
 
   private filterFor(options: SearchOptions): ChunkFilter | undefined {
-    const kinds = options.kinds === undefined || options.kinds.length === 0 ? undefined : new Set(options.kinds);
     const region = options.region;
-    if (kinds === undefined && region === undefined) return undefined;
-    const key = `${[...(kinds ?? [])].sort().join(",")}|${region ?? ""}`;
+    if ((options.kinds === undefined || options.kinds.length === 0) && region === undefined) return undefined;
+    // Keyed as the caller lists the kinds: each caller always lists them the same way, so sorting every search
+    // would only cost.
+    const key = `${options.kinds?.join(",") ?? ""}|${region ?? ""}`;
     let filter = this.filters.get(key);
     if (filter === undefined) {
+      const kinds = options.kinds === undefined || options.kinds.length === 0 ? undefined : new Set(options.kinds);
       filter = ChunkFilter.where(this.index.chunks.length, (i) => {
         const c = this.index.chunks[i];
         if (c === undefined) return false;

@@ -18,10 +18,11 @@ const INTEREST_EXAMPLES = [
 export async function composeInterests(turn: Turn): Promise<Reply> {
   const centres = turn.understanding.entities.interestCentres;
   if (centres.length === 0) {
-    // "Je suis passionné par les chevaux": no interest centre, but the words may still name jobs.
-    const matches = await turn.ports.jobs.findJobs(turn.text, turn.region);
-    if (/\b(j aime|j adore|passionne|passionnee|interesse|interessee)\b/.test(turn.understanding.normalized) && matches.length > 0) {
-      return composeJob(turn, matches.slice(0, 1));
+    // "Je suis passionné par les chevaux": no interest centre, but the words may still name jobs. Only a
+    // message that says what the person likes is searched: "je ne sais pas quoi faire" names no job.
+    if (/\b(j aime|j adore|passionne|passionnee|interesse|interessee)\b/.test(turn.understanding.normalized)) {
+      const matches = await turn.ports.jobs.findJobs(turn.text, turn.region);
+      if (matches.length > 0) return composeJob(turn, matches.slice(0, 1));
     }
     return reply(ASK_INTERESTS, { suggestedActions: withHumanOption(INTEREST_EXAMPLES) });
   }

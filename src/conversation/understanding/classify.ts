@@ -1,6 +1,7 @@
 /** Scores a normalised message against the intent table, then applies the few rules that need context. */
 import { INTENT_TABLE, type Intent } from "./intent-table.js";
-import { allowedTypos, editDistance, tokenize } from "./normalize.js";
+import { editDistance } from "../../shared/edit-distance.js";
+import { allowedTypos, tokenize } from "./normalize.js";
 import type { Entities } from "./entities.js";
 
 export interface ClassifyContext {

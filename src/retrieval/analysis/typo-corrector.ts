@@ -2,31 +2,7 @@
  * Finds, for a word the index has never seen, the closest words it has (Damerau-Levenshtein, optimal
  * string alignment): at most 1 edit for short words, 2 for long ones, so "plombié" still finds "plombier".
  */
-
-/** Edit distance with adjacent transpositions; returns maxDistance + 1 as soon as the bound is exceeded. */
-export function damerauLevenshtein(a: string, b: string, maxDistance = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > maxDistance) return maxDistance + 1;
-  const n = a.length;
-  const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
-  for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > maxDistance) return maxDistance + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prev[m] ?? 0;
-}
+import { editDistance } from "../../shared/edit-distance.js";
 
 /** How many edits a word of this length may need: 1 up to 7 letters, 2 from 8. Very short words: none. */
 export function allowedEdits(word: string): number {
@@ -61,7 +37,7 @@ export class TypoCorrector {
       for (const candidate of this.byLength.get(len) ?? []) {
         // Typos rarely hit the first letter; requiring it keeps "cariste" from correcting to "artiste".
         if (candidate[0] !== word[0]) continue;
-        const d = damerauLevenshtein(word, candidate, Math.min(max, best));
+        const d = editDistance(word, candidate, Math.min(max, best));
         if (d < best) {
           best = d;
           found = [{ word: candidate, distance: d }];

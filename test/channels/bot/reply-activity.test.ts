@@ -31,6 +31,18 @@ describe("rendering replies as activities", () => {
     items.forEach((line, i) => expect(line).toMatch(new RegExp(`^${i + 1}\\. \\[[^\\]]+\\]\\(https://[^)]+\\)$`)));
   });
 
+  it("writes a source name on one line with plain spaces, whatever spaces the knowledge file used", () => {
+    const spaced = reply("Texte", {
+      citations: [
+        { name: " Code du travail,\u00a0article  D6222-26\n", url: "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000037385630" },
+        { name: "Onisep", url: "https://www.onisep.fr/" },
+      ],
+    });
+    const text = replyToActivity(spaced).text ?? "";
+    expect(text).toContain("1. [Code du travail, article D6222-26](https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000037385630)");
+    expect(text).toContain("2. [Onisep](https://www.onisep.fr/)");
+  });
+
   it("offers suggested actions as imBack buttons for the user", () => {
     const a = replyToActivity(r, "user-1");
     expect(a.suggestedActions?.actions[0]).toMatchObject({ type: "imBack", value: "Je veux parler à un conseiller" });

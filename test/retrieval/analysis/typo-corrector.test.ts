@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   allowedEdits,
-  damerauLevenshtein,
   TypoCorrector,
 } from "../../../src/retrieval/analysis/typo-corrector.js";
 import { foldText } from "../../../src/retrieval/analysis/text-normalizer.js";
@@ -20,22 +19,6 @@ const vocabulary = [
 ];
 const corrector = new TypoCorrector(vocabulary);
 const fix = (word: string): string[] => corrector.nearest(foldText(word)).map((c) => c.word);
-
-describe("Damerau-Levenshtein distance", () => {
-  it("counts an adjacent transposition as one edit", () => {
-    expect(damerauLevenshtein("electricein", "electricien")).toBe(1);
-  });
-
-  it("counts insertions, deletions and substitutions", () => {
-    expect(damerauLevenshtein("plombie", "plombier")).toBe(1);
-    expect(damerauLevenshtein("couvreur", "coiffeur")).toBe(3);
-    expect(damerauLevenshtein("", "abc")).toBe(3);
-  });
-
-  it("gives up early beyond the bound", () => {
-    expect(damerauLevenshtein("boulanger", "veterinaire", 2)).toBe(3);
-  });
-});
 
 describe("typo correction", () => {
   it("allows one edit for short words and two for long ones", () => {
