@@ -8,11 +8,34 @@ import { shorten, type Turn } from "./turn.js";
 const MAX_CHOICES = 4;
 
 /**
+ * Job titles come from the ROME catalog and the project's fiches, a closed list, and a turn compares the same
+ * few titles several times (exact title, words named, option picked): each is folded once. Bounded all the same.
+ */
+const foldedTitles = new Map<string, string>();
+const formsOfTitles = new Map<string, readonly string[]>();
+const TITLE_CACHE_LIMIT = 20_000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= TITLE_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** A job title as normalizeText folds it. */
+function foldedTitle(title: string): string {
+  return foldedTitles.get(title) ?? remember(foldedTitles, title, normalizeText(title));
+}
+
+/**
  * The gendered forms a title names: "Infirmier / Infirmière en soins généraux (IDE)" is "infirmier en soins
  * generaux ide" and "infirmiere en soins generaux ide" (the words after the feminine noun qualify both forms),
  * "Educateur spécialisé / Educatrice spécialisée" is "educateur specialise" and "educatrice specialisee".
  */
-function titleForms(title: string): string[] {
+function titleForms(title: string): readonly string[] {
+  return formsOfTitles.get(title) ?? remember(formsOfTitles, title, genderedForms(title));
+}
+
+function genderedForms(title: string): string[] {
   const [masculine = "", feminine] = title.split(" / ").map(normalizeText);
   if (feminine === undefined) return [masculine];
   const length = masculine.split(" ").length;
@@ -36,7 +59,7 @@ export function namedBy(query: string, matches: JobMatch[]): JobMatch[] {
   const words = query.split(" ").filter((w) => w.length >= 3 && !["les", "des", "une", "pour", "avec", "dans"].includes(w));
   if (words.length === 0) return [];
   return matches.filter((m) => {
-    const titleWords = normalizeText(m.title).split(" ");
+    const titleWords = foldedTitle(m.title).split(" ");
     return words.every((w) => titleWords.some((t) => t.startsWith(w.slice(0, Math.max(4, w.length - 2))) || w.startsWith(t) && t.length >= 4));
   });
 }
@@ -86,7 +109,7 @@ export function pickOption(turn: Turn, options: JobRef[]): JobRef | undefined {
   const n = turn.understanding.normalized;
   const index = /^(?:le |la |n )?(\d)$/.exec(n)?.[1];
   if (index) return options[Number(index) - 1];
-  return options.find((o) => normalizeText(o.title) === n || (n.length >= 4 && normalizeText(o.title).includes(n)) || n.includes(o.code.toLowerCase()));
+  return options.find((o) => foldedTitle(o.title) === n || (n.length >= 4 && foldedTitle(o.title).includes(n)) || n.includes(o.code.toLowerCase()));
 }
 
 function choiceReply(matches: JobMatch[]): Reply {
@@ -145,7 +168,7 @@ export async function composeJob(turn: Turn, matches?: JobMatch[], named?: strin
   const top = found[0];
   if (!top) return notFound();
   // A title clicked in a list names one fiche exactly: no need to ask again.
-  const exact = found.find((m) => normalizeText(m.title) === turn.understanding.normalized);
+  const exact = found.find((m) => foldedTitle(m.title) === turn.understanding.normalized);
   if (exact) return describeOrApologise(turn, exact);
   const close = namedBy(query || turn.understanding.normalized, found).slice(0, MAX_CHOICES);
   if (close.length === 1 && close[0]) return describeOrApologise(turn, close[0]);

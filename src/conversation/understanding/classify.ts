@@ -16,12 +16,22 @@ export interface Classification {
   explicit: boolean;
 }
 
+/**
+ * Each row's patterns as one alternation, tried first: most messages match none of a row's patterns (the
+ * distress row alone has eleven), and one miss then costs one regex run instead of one per pattern.
+ */
+const ANY_PATTERN_OF_ROW = new Map(
+  INTENT_TABLE.map((row) => [row, row.patterns.length > 1 ? new RegExp(row.patterns.map((p) => `(?:${p.re.source})`).join("|")) : undefined]),
+);
+
 export function scoreIntents(normalized: string): Partial<Record<Intent, number>> {
   const tokens = tokenize(normalized);
   const scores: Partial<Record<Intent, number>> = {};
   for (const row of INTENT_TABLE) {
     let score = 0;
-    for (const { re, weight } of row.patterns) if (re.test(normalized)) score += weight;
+    if (ANY_PATTERN_OF_ROW.get(row)?.test(normalized) !== false) {
+      for (const { re, weight } of row.patterns) if (re.test(normalized)) score += weight;
+    }
     for (const { word, weight } of row.keywords ?? []) {
       const hit = tokens.some((t) => t === word || (t.length > 3 && editDistance(t, word, allowedTypos(word)) <= allowedTypos(word)));
       if (hit) score += weight;

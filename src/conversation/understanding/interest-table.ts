@@ -36,7 +36,11 @@ export const INTEREST_PHRASES: { centre: string; re: RegExp }[] = [
   { centre: "30", re: /\b(art|arts|artiste|musique|chanter|danser|danse|creer|creation|creatif|creative|photo|photographie)\b/ },
 ];
 
+const ANY_INTEREST = new RegExp(INTEREST_PHRASES.map((i) => `(?:${i.re.source})`).join("|"));
+
 /** Interest centre codes whose phrases occur in a normalised message, in table order, without duplicates. */
 export function matchInterests(normalized: string): string[] {
+  // Most messages name no interest: one run of the union rules them out before the thirty phrases are tried.
+  if (!ANY_INTEREST.test(normalized)) return [];
   return [...new Set(INTEREST_PHRASES.filter((i) => i.re.test(normalized)).map((i) => i.centre))];
 }

@@ -1,6 +1,12 @@
 /** Turns what people type for a place ("St-Raphaël", "aix en provence") into one comparable key. */
 
-const ABBREVIATIONS: Record<string, string> = { st: "saint", ste: "sainte", sts: "saints", stes: "saintes" };
+// A Map, not an object literal: a word typed by a user ("constructor", "__proto__") must not find Object's members.
+const ABBREVIATIONS = new Map([
+  ["st", "saint"],
+  ["ste", "sainte"],
+  ["sts", "saints"],
+  ["stes", "saintes"],
+]);
 
 const PLAIN_WORD = /^[a-z0-9]+$/;
 
@@ -9,7 +15,7 @@ export function normalizePlaceName(text: string): string {
   // Most words of a message are plain once lower-cased ("Je", "vers"): they run through here one by one, on every
   // message, and need no Unicode folding.
   const lower = text.toLowerCase();
-  if (PLAIN_WORD.test(lower)) return ABBREVIATIONS[lower] ?? lower;
+  if (PLAIN_WORD.test(lower)) return ABBREVIATIONS.get(lower) ?? lower;
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -19,6 +25,6 @@ export function normalizePlaceName(text: string): string {
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
     .split(" ")
-    .map((word) => ABBREVIATIONS[word] ?? word)
+    .map((word) => ABBREVIATIONS.get(word) ?? word)
     .join(" ");
 }
