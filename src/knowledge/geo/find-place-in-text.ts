@@ -84,7 +84,7 @@ function tokenize(message: string): Token[] {
 }
 
 /** The strongest cue right before `tokens[index]`, if any. */
-function cueBefore(tokens: Token[], index: number): CueStrength | undefined {
+function cueBefore(tokens: readonly Token[], index: number): CueStrength | undefined {
   let found: CueStrength | undefined;
   for (const [cue, strength] of CUES) {
     const matches = index >= cue.length && cue.every((word, i) => tokens[index - cue.length + i]?.key === word);
@@ -107,9 +107,52 @@ interface Hit {
   via: "postcode" | "name";
 }
 
-function findHits(message: string): Hit[] {
+/** "au Creusot" is "à Le Creusot", "aux Pennes-Mirabeau" "à Les Pennes-Mirabeau": the article the contraction hides. */
+const CONTRACTED_ARTICLE = new Map([
+  ["au", "le"],
+  ["aux", "les"],
+]);
+
+/** Names that begin with an article: "L'Hôpital", "La Montagne", "Le Port". */
+const ARTICLE_NAME = /^(l|la|le|les) /;
+
+function typedWithCapital(words: readonly Token[]): boolean {
+  return words.some((t) => t.raw[0] !== undefined && t.raw[0] !== t.raw[0].toLowerCase());
+}
+
+/**
+ * The longest commune name that starts at `tokens[i]`, read as a place here, with the number of tokens it
+ * takes. `article` is the one a contraction before it hides ("au" → "le").
+ */
+function nameAt(tokens: readonly Token[], i: number, article?: string): { hit: Hit; length: number } | undefined {
   const directory = communeDirectory();
   const common = commonWordNames();
+  const token = tokens[i];
+  if (!token) return undefined;
+  const longest = article === undefined ? (directory.wordsFrom.get(token.key) ?? 0) : (directory.wordsFrom.get(article) ?? 0) - 1;
+  // Longest name first, so "Aix en Provence" wins over "Aix" (Aix exists in Corrèze).
+  for (let n = Math.min(longest, tokens.length - i); n >= 1; n -= 1) {
+    const words = tokens.slice(i, i + n);
+    const key = `${article === undefined ? "" : `${article} `}${words.map((t) => t.key).join(" ")}`;
+    const records = directory.byKey.get(key);
+    if (!records) continue;
+    // The contraction is itself "à": as strong a cue as any.
+    const cue = article === undefined ? cueBefore(tokens, i) : "place";
+    const wholeMessage = n === tokens.length;
+    if (!wholeMessage && CUE_WORDS.has(key) && cue !== "place") continue;
+    if (!wholeMessage && common.has(key)) {
+      // An article and an ordinary word ("à l'hôpital", "à la montagne") is a phrase unless typed as a name.
+      const readsAsPlace = ARTICLE_NAME.test(key) ? typedWithCapital(words) : commonWordIsPlace(cue, token.raw);
+      if (!readsAsPlace) continue;
+    }
+    const last = words[words.length - 1] ?? token;
+    return { hit: { records, start: token.start, end: last.end, cued: cue !== undefined, via: "name" }, length: n };
+  }
+  return undefined;
+}
+
+function findHits(message: string): Hit[] {
+  const directory = communeDirectory();
   const tokens = tokenize(message);
   const hits: Hit[] = [];
   let i = 0;
@@ -122,24 +165,11 @@ function findHits(message: string): Hit[] {
       i += 1;
       continue;
     }
-    let matched = false;
-    // Longest name first, so "Aix en Provence" wins over "Aix" (Aix exists in Corrèze).
-    for (let n = Math.min(directory.wordsFrom.get(token.key) ?? 0, tokens.length - i); n >= 1 && !matched; n -= 1) {
-      const words = tokens.slice(i, i + n);
-      const key = words.map((t) => t.key).join(" ");
-      const records = directory.byKey.get(key);
-      if (!records) continue;
-      const cue = cueBefore(tokens, i);
-      const cued = cue !== undefined;
-      const wholeMessage = n === tokens.length;
-      if (!wholeMessage && CUE_WORDS.has(key) && cue !== "place") continue;
-      if (!wholeMessage && common.has(key) && !commonWordIsPlace(cue, token.raw)) continue;
-      const last = words[words.length - 1] ?? token;
-      hits.push({ records, start: token.start, end: last.end, cued, via: "name" });
-      i += n;
-      matched = true;
-    }
-    if (!matched) i += 1;
+    // After "au"/"aux" the name with its article comes first: "au Luc" is Le Luc (Var), not Luc (Lozère).
+    const article = CONTRACTED_ARTICLE.get(tokens[i - 1]?.key ?? "");
+    const found = (article === undefined ? undefined : nameAt(tokens, i, article)) ?? nameAt(tokens, i);
+    if (found) hits.push(found.hit);
+    i += found?.length ?? 1;
   }
   return hits;
 }

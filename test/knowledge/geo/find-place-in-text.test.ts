@@ -32,6 +32,9 @@ describe("findPlaceInText", () => {
     "mission locale vers chez moi",
     "je peux venir sur place ?",
     "je voudrais travailler au port",
+    "je veux travailler à l'hôpital",
+    "j'aimerais un métier à la montagne",
+    "j'ai une formation à la réunion de ce soir",
   ])("finds no place in %j", (message) => {
     expect(findPlaceInText(message)).toBeUndefined();
   });
@@ -48,6 +51,21 @@ describe("findPlaceInText", () => {
     expect(communeIn("un CIO vers Aix-en-Provence")).toBe("Aix-en-Provence (13)");
     expect(communeIn("je vais à Vers")).toBe("Vers (71)");
     expect(communeIn("Vers")).toBe("Vers (71)");
+  });
+
+  it("reads 'au' and 'aux' as the article of the name that follows", () => {
+    expect(communeIn("j'habite au Creusot")).toBe("Le Creusot (71)");
+    expect(communeIn("un CIO au creusot ?")).toBe("Le Creusot (71)");
+    expect(communeIn("je vis au Puy-en-Velay")).toBe("Le Puy-en-Velay (43)");
+    expect(communeIn("je suis au Luc")).toBe("Le Luc (83)");
+    expect(communeIn("mission locale aux Pennes-Mirabeau")).toBe("Les Pennes-Mirabeau (13)");
+  });
+
+  it("takes an article and an ordinary word as a commune only when typed as a name", () => {
+    expect(communeIn("j'habite à L'Hôpital")).toBe("L'Hôpital (57)");
+    expect(communeIn("je vis à La Montagne")).toBe("La Montagne (70)");
+    expect(communeIn("La Montagne")).toBe("La Montagne (70)");
+    expect(communeIn("je suis à la ciotat")).toBe("La Ciotat (13)");
   });
 
   it("accepts a commune named like a common word when it is the whole answer", () => {
