@@ -7,6 +7,7 @@ import { EventFactory, TurnContext, type Activity, type Transcript } from "botbu
 import { z } from "zod";
 import type { EngineResult } from "../../conversation/engine.js";
 import { reply, type Reply } from "../../conversation/reply.js";
+import { normalizeText } from "../../conversation/understanding/normalize.js";
 import { HandoffTrigger, TranscriptLine, type HandoffSummary } from "../../handoff/handoff-request.js";
 import type { HandoffService } from "../../handoff/handoff-service.js";
 import { findPhoneNumber } from "../../handoff/personal-data-mask.js";
@@ -40,10 +41,7 @@ const FAILURES = new Set<EngineResult["outcome"]>(["unknown", "outOfScope", "err
 const YES = /^(oui|ok|d accord|oui transmettre|j accepte|oui d accord|oui merci)\b/;
 const NO = /^(non|non merci|pas maintenant|non pas maintenant)\b/;
 
-function normalize(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
-}
-const same = (a: string, b: string) => normalize(a) === normalize(b);
+const same = (a: string, b: string) => normalizeText(a) === normalizeText(b);
 
 export interface UserTurnHookDeps {
   service: HandoffService;
@@ -75,13 +73,13 @@ export class UserTurnHook implements TurnHook {
     }
     if (open?.trigger === "callback" && open.status === "waiting") {
       // Waiting for a phone call, not for a chat: the bot keeps answering meanwhile.
-      if (same(text, replies.CANCEL_CALLBACK_VALUE) || CANCEL_CALLBACK.test(normalize(text))) {
+      if (same(text, replies.CANCEL_CALLBACK_VALUE) || CANCEL_CALLBACK.test(normalizeText(text))) {
         await service.cancelForUser(conversationId);
         return this.done(turn, scratch, [replies.callbackCancelled()]);
       }
       if (same(text, replies.CALLBACK_VALUE)) return this.done(turn, scratch, [replies.callbackPending(open.callbackPhone ?? "", service.hoursText())]);
     } else if (open) {
-      if (open.status === "waiting" && (same(text, replies.CANCEL_VALUE) || CANCEL.test(normalize(text)))) {
+      if (open.status === "waiting" && (same(text, replies.CANCEL_VALUE) || CANCEL.test(normalizeText(text)))) {
         await service.cancelForUser(conversationId);
         return this.done(turn, scratch, [replies.cancelled()]);
       }
@@ -91,7 +89,7 @@ export class UserTurnHook implements TurnHook {
 
     if (scratch.awaitingPhone) {
       const cleared = { ...scratch, awaitingPhone: false };
-      if (CANCEL.test(normalize(text))) return this.done(turn, cleared, [replies.declined()]);
+      if (CANCEL.test(normalizeText(text))) return this.done(turn, cleared, [replies.declined()]);
       const phone = findPhoneNumber(text);
       if (!phone) return this.done(turn, scratch, [replies.phoneNotUnderstood()]);
       return this.done(turn, cleared, await this.queue(context, turn, cleared, "callback", phone));
@@ -105,10 +103,10 @@ export class UserTurnHook implements TurnHook {
     if (scratch.consentFor !== undefined) {
       const trigger = scratch.consentFor;
       const cleared = { ...scratch, consentFor: undefined };
-      if (same(text, replies.CONSENT_VALUE) || YES.test(normalize(text))) {
+      if (same(text, replies.CONSENT_VALUE) || YES.test(normalizeText(text))) {
         return this.done(turn, cleared, await this.queue(context, turn, cleared, trigger));
       }
-      if (same(text, replies.DECLINE_VALUE) || NO.test(normalize(text))) return this.done(turn, cleared, [replies.declined()]);
+      if (same(text, replies.DECLINE_VALUE) || NO.test(normalizeText(text))) return this.done(turn, cleared, [replies.declined()]);
       this.write(turn, cleared);
     }
     return undefined;
@@ -135,7 +133,7 @@ export class UserTurnHook implements TurnHook {
     } else if (result.outcome === "distress") {
       // The engine's reply gives the emergency numbers first; a person is offered after them.
       propose("distress");
-    } else if (!scratch.complexProposed && COMPLEX.test(normalize(turn.input.text))) {
+    } else if (!scratch.complexProposed && COMPLEX.test(normalizeText(turn.input.text))) {
       scratch.complexProposed = true;
       scratch.unknownStreak = 0;
       propose("complex");
