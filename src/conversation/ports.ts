@@ -51,15 +51,16 @@ export interface JobDescription extends JobRef {
   pay?: { text: string; source: Citation };
   /** Extra regional paragraph of the project fiche, if any. */
   regionalNote?: string;
-  closeJobs: JobRef[];
+  closeJobs: readonly JobRef[];
   officialUrl: string;
-  citations: Citation[];
+  citations: readonly Citation[];
 }
 
 export interface JobsPort {
   /** Jobs matching free text, best first. */
   findJobs(query: string, region: RegionCode): Promise<JobMatch[]>;
-  describe(code: string, region: RegionCode): Promise<JobDescription | undefined>;
+  /** Shared between turns (the knowledge does not change while the bot runs): read it, never change it. */
+  describe(code: string, region: RegionCode): Promise<Readonly<JobDescription> | undefined>;
   /** Jobs the project fiches mark as recruiting (in tension) in a region, with the sources saying so. */
   recruitingJobs(region: RegionCode, limit: number): Promise<{ jobs: JobRef[]; citations: Citation[] }>;
   /** A few jobs for ROME interest centres (codes "1".."30"), diverse rather than the same family. */

@@ -23,6 +23,17 @@ describe("regional sources of job answers", () => {
     expect(urls(inBfc).some((u) => SUD.test(u))).toBe(false);
   });
 
+  it("describe a job the same way each time it is asked, region by region, whoever asked before", async () => {
+    const first = await setup.ports.jobs.describe("K1306", "PAC");
+    const other = await setup.ports.jobs.describe("K1306", "BFC");
+    const again = await setup.ports.jobs.describe("K1306", "PAC");
+    expect(again).toEqual(first);
+    expect(other?.citations).not.toEqual(first?.citations);
+    // Descriptions are shared between conversations: one answer cannot alter what the next person reads.
+    expect(() => (again?.citations as unknown as unknown[]).push({ name: "x", url: "https://example.org/" })).toThrow(TypeError);
+    expect((await setup.ports.jobs.describe("K1306", "PAC"))?.citations).toEqual(first?.citations);
+  });
+
   it("back the jobs that recruit in a region with that Région's plan", async () => {
     const bfc = await setup.ports.jobs.recruitingJobs("BFC", 10);
     expect(bfc.citations.length).toBeGreaterThan(0);

@@ -64,6 +64,9 @@ function sharesWord(words: string[], tokens: readonly string[]): boolean {
   });
 }
 
+/** Job descriptions kept between turns: the jobs people ask about, in both regions, with room to spare. */
+const DESCRIPTIONS_KEPT = 2_000;
+
 const APPRENTICESHIP_TEXT: Record<string, string | undefined> = { "selon-diplome": "selon le diplôme préparé" };
 
 export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
@@ -103,6 +106,42 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
     return list;
   };
 
+  /** What the answers state about one job for a person of `region`, each part with its source. */
+  const buildDescription = (code: string, region: RegionCode): JobDescription | undefined => {
+    const rome = catalog.get(code);
+    if (!rome) return undefined;
+    const project = ficheByRome.get(rome.code);
+    const official = texts?.[rome.code];
+    const citations: Citation[] = [romeCitation(rome.code, rome.title)];
+    const d: JobDescription = {
+      code: rome.code,
+      title: project?.title ?? rome.title,
+      closeJobs: catalog.closeJobs(rome.code, 5).map(({ code: c, title }) => ({ code: c, title })),
+      officialUrl: romeFicheUrl(rome.code),
+      citations,
+    };
+    const definition = project?.sections.metier ?? official?.["definition"]?.join(" ");
+    if (definition) d.definition = sectionText(definition);
+    const access = project?.sections.acces ?? official?.["acces_metier"]?.join(" ");
+    if (access) d.access = sectionText(access);
+    if (project) {
+      // The project fiche often cites the ROME fiche page itself: one job, one entry per page.
+      citations.push(...sourcesFor(project.sources, region).filter((s) => s.url !== romeSource.url && s.url !== d.officialUrl).slice(0, 3));
+      if (project.apprenticeship === "oui" || project.apprenticeship === "selon-diplome") {
+        const levels = project.levels.join(", ");
+        d.apprenticeship = { possible: true, text: [APPRENTICESHIP_TEXT[project.apprenticeship], levels].filter(Boolean).join(" : ") };
+      } else if (project.apprenticeship === "non") {
+        d.apprenticeship = { possible: false };
+      }
+      if (project.tension[region] === true) d.recruitsInRegion = { recruits: true };
+      const note = region === "PAC" ? project.sections.pac : project.sections.bfc;
+      if (note) d.regionalNote = sectionText(note);
+      if (project.pay) d.pay = { text: project.pay.text, source: project.pay.source };
+    }
+    return d;
+  };
+  const descriptions = new Map<string, Readonly<JobDescription>>();
+
   return {
     async findJobs(query: string, region: RegionCode): Promise<JobMatch[]> {
       if (query.trim() === "") return [];
@@ -120,38 +159,20 @@ export function jobsAdapter(sources: JobsAdapterSources): JobsPort {
       return [...byCode.values()];
     },
 
-    async describe(code: string, region: RegionCode): Promise<JobDescription | undefined> {
-      const rome = catalog.get(code);
-      if (!rome) return undefined;
-      const project = ficheByRome.get(rome.code);
-      const official = texts?.[rome.code];
-      const citations: Citation[] = [romeCitation(rome.code, rome.title)];
-      const d: JobDescription = {
-        code: rome.code,
-        title: project?.title ?? rome.title,
-        closeJobs: catalog.closeJobs(rome.code, 5).map(({ code: c, title }) => ({ code: c, title })),
-        officialUrl: romeFicheUrl(rome.code),
-        citations,
-      };
-      const definition = project?.sections.metier ?? official?.["definition"]?.join(" ");
-      if (definition) d.definition = sectionText(definition);
-      const access = project?.sections.acces ?? official?.["acces_metier"]?.join(" ");
-      if (access) d.access = sectionText(access);
-      if (project) {
-        // The project fiche often cites the ROME fiche page itself: one job, one entry per page.
-        citations.push(...sourcesFor(project.sources, region).filter((s) => s.url !== romeSource.url && s.url !== d.officialUrl).slice(0, 3));
-        if (project.apprenticeship === "oui" || project.apprenticeship === "selon-diplome") {
-          const levels = project.levels.join(", ");
-          d.apprenticeship = { possible: true, text: [APPRENTICESHIP_TEXT[project.apprenticeship], levels].filter(Boolean).join(" : ") };
-        } else if (project.apprenticeship === "non") {
-          d.apprenticeship = { possible: false };
-        }
-        if (project.tension[region] === true) d.recruitsInRegion = { recruits: true };
-        const note = region === "PAC" ? project.sections.pac : project.sections.bfc;
-        if (note) d.regionalNote = sectionText(note);
-        if (project.pay) d.pay = { text: project.pay.text, source: project.pay.source };
-      }
-      return d;
+    async describe(code: string, region: RegionCode): Promise<Readonly<JobDescription> | undefined> {
+      // Every follow-up ("et le salaire ?", "comment y accéder ?") describes the job again, and a description
+      // depends only on knowledge loaded once: each is built once per region and kept, up to a bound.
+      const key = `${code}|${region}`;
+      const known = descriptions.get(key);
+      if (known !== undefined) return known;
+      const built = buildDescription(code, region);
+      if (built === undefined) return undefined;
+      if (descriptions.size >= DESCRIPTIONS_KEPT) descriptions.delete(descriptions.keys().next().value as string);
+      // Frozen: a composer that changed a shared description would change the next person's answer.
+      Object.freeze(built.citations);
+      Object.freeze(built.closeJobs);
+      descriptions.set(key, Object.freeze(built));
+      return built;
     },
 
     async recruitingJobs(region: RegionCode, limit: number) {

@@ -238,14 +238,14 @@ export async function composeJobFollowUp(
       }
       return reply(
         `Je n'ai pas de montant vérifié pour le salaire de ${d.title}. Il dépend de l'expérience, de l'employeur et de la convention collective. Un conseiller peut vous renseigner. Voir la ${fiche}.`,
-        { citations: d.citations, suggestedActions: actions },
+        { citations: [...d.citations], suggestedActions: actions },
       );
     }
     case "followUpAccess": {
       const text = d.access
         ? `**Comment devenir ${d.title}** : ${shorten(d.access, 600)}\n\nPlus de détails : ${fiche}.`
         : `Les diplômes et les parcours pour devenir ${d.title} sont décrits sur la ${fiche}. Un conseiller peut vous aider à choisir une formation.`;
-      return reply(text, { citations: d.citations, suggestedActions: actions });
+      return reply(text, { citations: [...d.citations], suggestedActions: actions });
     }
     case "followUpApprenticeship": {
       turn.memory.lastTopic = "apprenticeship";
@@ -256,15 +256,15 @@ export async function composeJobFollowUp(
           ? `Oui, on peut devenir ${d.title} par l'apprentissage${a.text ? ` (${a.text})` : ""}. Vous alternez entre l'entreprise et le centre de formation, avec un salaire.`
           : `Pour ${d.title}, l'apprentissage n'est généralement pas la voie d'accès. Voir la ${fiche}.`;
       return reply(text, {
-        citations: d.citations,
+        citations: [...d.citations],
         suggestedActions: withHumanOption([{ title: "Salaire d'un apprenti", value: "Combien gagne un apprenti ?" }, ...FOLLOW_UP_ACTIONS.slice(0, 1)]),
       });
     }
     case "followUpCloseJobs": {
-      if (d.closeJobs.length === 0) return reply(`Je n'ai pas de métiers proches pour ${d.title}. Voir la ${fiche}.`, { citations: d.citations, suggestedActions: actions });
+      if (d.closeJobs.length === 0) return reply(`Je n'ai pas de métiers proches pour ${d.title}. Voir la ${fiche}.`, { citations: [...d.citations], suggestedActions: actions });
       const jobs = d.closeJobs.slice(0, 5);
       return reply([`Métiers proches de **${d.title}** :`, ...jobs.map((j) => `- ${j.title}`)].join("\n"), {
-        citations: d.citations,
+        citations: [...d.citations],
         suggestedActions: withHumanOption(jobs.map((j) => ({ title: j.title.slice(0, 60), value: j.title }))),
       });
     }
