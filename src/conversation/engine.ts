@@ -185,7 +185,14 @@ export class ConversationEngine {
   /** A passage of a rule or an official document that contains the user's words, quoted with its source. */
   private async documentAnswer(turn: Turn, query: string): Promise<Reply | undefined> {
     // With a language model, a few passages become numbered sources of a written answer; else the best is quoted.
-    const hits = await this.ports.knowledge.search(query, { kinds: ["document", "rule"], region: turn.region, limit: this.ports.llm ? 4 : 1 });
+    // Every word must be one the rules and documents use: "quel temps fait-il demain ?" shares "temps" with the
+    // CFA's training time, and quoting it would answer a question nobody asked.
+    const hits = await this.ports.knowledge.search(query, {
+      kinds: ["document", "rule"],
+      region: turn.region,
+      limit: this.ports.llm ? 4 : 1,
+      everyWordKnown: true,
+    });
     const [hit] = hits;
     if (!hit?.lexical) return undefined;
     const written = await this.ports.llm?.answerFromSources({ question: turn.text, hits, memory: turn.memory, region: turn.region });
@@ -194,6 +201,14 @@ export class ConversationEngine {
       citations: [{ name: hit.source.name, url: hit.url }],
       suggestedActions: withHumanOption([{ title: "Aide", value: "aide" }]),
     });
+  }
+
+  /**
+   * Whether the job fiches speak of every word of a description ("fabriquer des meubles en bois"): "quel temps
+   * fait-il demain ?" or "combien coûte un iphone ?" also find fiches through one word, but are no job.
+   */
+  private describesWork(turn: Turn, query: string): boolean {
+    return this.ports.knowledge.speaksOfEveryWord(query, { kinds: ["rome", "fiche"], region: turn.region });
   }
 
   /** No intent signal: a place alone means contacts, words that name a job mean a job, else we say what we do. */
@@ -213,10 +228,11 @@ export class ConversationEngine {
     // Without a job cue, words must name a job (title or job titles) before we describe one; otherwise a
     // document or rule that contains them is a better answer than a job found through its body text.
     const matches = query === "" ? [] : await this.ports.jobs.findJobs(query, turn.region);
-    if (matches[0]?.titleMatch) return { replyOut: await composeJob(turn, matches), outcome: "job" };
+    if (matches[0]?.titleMatch && this.describesWork(turn, query)) return { replyOut: await composeJob(turn, matches), outcome: "job" };
     const found = query === "" ? undefined : await this.documentAnswer(turn, query);
     if (found) return { replyOut: found, outcome: "document" };
-    if (matches[0]?.agreed || (matches.length > 0 && query.split(" ").length >= 3)) {
+    const likelyJob = matches[0]?.agreed === true || (matches.length > 0 && query.split(" ").length >= 3);
+    if (likelyJob && this.describesWork(turn, query)) {
       return { replyOut: await composeJob(turn, matches), outcome: "job" };
     }
     return {

@@ -24,7 +24,10 @@ export interface KnowledgeHit {
 }
 
 export interface KnowledgePort {
-  search(query: string, options?: { kinds?: KnowledgeKind[]; region?: RegionCode; limit?: number }): Promise<KnowledgeHit[]>;
+  /** `everyWordKnown`: nothing unless the knowledge searched speaks of every topic word of the question. */
+  search(query: string, options?: { kinds?: KnowledgeKind[]; region?: RegionCode; limit?: number; everyWordKnown?: boolean }): Promise<KnowledgeHit[]>;
+  /** Whether the knowledge of these kinds speaks of every topic word of the question (see everyWordKnown). */
+  speaksOfEveryWord(query: string, options?: { kinds?: KnowledgeKind[]; region?: RegionCode }): boolean;
 }
 
 export interface JobRef {

@@ -17,7 +17,7 @@ import { openOrBuildIndex, type RetrievalIndex } from "./index/open-or-build-ind
 import { oneHitPerJob } from "./job-hits.js";
 import { loadLexicon, type Lexicon } from "./lexicon/lexicon.js";
 import { communePlaceHints, warmPlaceHints, type PlaceHints } from "./place-hints.js";
-import { QueryBuilder } from "./query-builder.js";
+import { QueryBuilder, type WeightedQuery } from "./query-builder.js";
 import type { RetrievalHit, SearchOptions } from "./types.js";
 
 /** A place the user names says where, not what: it ranks contacts of that department, below the topic words. */
@@ -31,6 +31,14 @@ const CANDIDATES = 100;
  * evaluation sets (2026-11-23), depths 20, 40 and 100 gave the same hit@1, hit@3 and MRR in every mode.
  */
 export const VECTOR_CANDIDATES = 40;
+
+/** A filter letting this share of the chunks through is checked against the whole index's terms. */
+const MOST_OF_THE_INDEX = 0.8;
+
+/** What `everyWordKnown` asks of a set of terms. */
+export interface Vocabulary {
+  has(term: string): boolean;
+}
 
 export interface RetrieverOptions {
   fusion?: FusionParams;
@@ -47,6 +55,8 @@ export class KnowledgeRetriever {
   private readonly logger: Logger | undefined;
   /** One filter per kinds-and-region asked for: a handful in all, each built on first use. */
   private readonly filters = new Map<string, ChunkFilter>();
+  /** Index terms per filter, for `everyWordKnown`. */
+  private readonly vocabularies = new WeakMap<ChunkFilter, Set<string>>();
 
   constructor(
     readonly index: RetrievalIndex,
@@ -71,6 +81,7 @@ export class KnowledgeRetriever {
     const limit = Math.max(1, options.limit ?? 5);
     const filter = this.filterFor(options);
     const weighted = this.queries.build(query);
+    if (options.everyWordKnown === true && !this.knowsEveryWord(weighted, filter)) return [];
     for (const term of analyze((this.placeHints?.(query) ?? []).join(" "))) {
       weighted.terms.set(term, Math.max(weighted.terms.get(term) ?? 0, PLACE_WEIGHT));
     }
@@ -124,6 +135,38 @@ export class KnowledgeRetriever {
         };
       });
     return oneHitPerJob(fused).slice(0, limit);
+  }
+
+  /**
+   * Whether the chunks of these kinds (and region) speak of every topic word of the question, through the word
+   * itself, its typo correction or a lexicon synonym. Words the knowledge has nothing close to fail it.
+   */
+  speaksOfEveryWord(query: string, options: Pick<SearchOptions, "kinds" | "region"> = {}): boolean {
+    return this.knowsEveryWord(this.queries.build(query), this.filterFor(options));
+  }
+
+  private knowsEveryWord(weighted: WeightedQuery, filter: ChunkFilter | undefined): boolean {
+    const vocabulary = this.vocabularyOf(filter);
+    return weighted.topicWords.every((w) => this.queries.knows(vocabulary, w));
+  }
+
+  /**
+   * Whether a term occurs in the chunks a filter lets through. Term sets are built on first use for small
+   * filters (rules, documents: a few hundred terms); a filter that lets most chunks through (jobs) uses the
+   * whole index's terms, which differ from its own by the rules' and contacts' few words.
+   */
+  private vocabularyOf(filter: ChunkFilter | undefined): Vocabulary {
+    if (filter === undefined || filter.count >= this.index.chunks.length * MOST_OF_THE_INDEX) return this.index.lexical;
+    let vocabulary = this.vocabularies.get(filter);
+    if (vocabulary === undefined) {
+      vocabulary = new Set<string>();
+      for (const i of filter.chunks()) {
+        const c = this.index.chunks[i] as KnowledgeChunk;
+        for (const term of analyze(`${c.title} ${c.keywords.join(" ")} ${c.text}`)) vocabulary.add(term);
+      }
+      this.vocabularies.set(filter, vocabulary);
+    }
+    return vocabulary;
   }
 
   private filterFor(options: SearchOptions): ChunkFilter | undefined {

@@ -14,6 +14,11 @@ export interface WeightedQuery {
   terms: Map<string, number>;
   /** Words replaced by typo correction, for logs and `ask --json`. */
   corrections: Array<{ from: string; to: string[] }>;
+  /**
+   * Each word of the user that carries a topic (not a stop word, not a filler such as "métier"), as the stems
+   * it may stand for: itself, its typo corrections, or none when the knowledge has nothing close.
+   */
+  topicWords: Array<{ surface: string; stems: string[] }>;
 }
 
 export class QueryBuilder {
@@ -34,6 +39,7 @@ export class QueryBuilder {
   build(question: string): WeightedQuery {
     const terms = new Map<string, number>();
     const corrections: WeightedQuery["corrections"] = [];
+    const topicWords: WeightedQuery["topicWords"] = [];
     // Fillers ("métier", "emploi") get no weight of their own but stay in the sequence the lexicon reads,
     // so a phrase such as "trouver un emploi" still triggers its rule.
     const stems: string[] = [];
@@ -41,19 +47,29 @@ export class QueryBuilder {
       const filler = this.lexicon.fillers.has(token.surface);
       if (filler || this.knownTerms(token.term) || this.lexiconTriggers.has(token.term)) {
         stems.push(token.term);
-        if (!filler) terms.set(token.term, Math.max(terms.get(token.term) ?? 0, 1));
+        if (!filler) {
+          terms.set(token.term, Math.max(terms.get(token.term) ?? 0, 1));
+          topicWords.push({ surface: token.surface, stems: [token.term] });
+        }
         continue;
       }
       const candidates = this.corrector.nearest(token.surface);
+      const fixed = [...new Set(candidates.map((c) => stemFrench(c.word)))];
+      topicWords.push({ surface: token.surface, stems: fixed });
       if (candidates.length === 0) continue;
       corrections.push({ from: token.surface, to: candidates.map((c) => c.word) });
-      const fixed = [...new Set(candidates.map((c) => stemFrench(c.word)))];
       stems.push(fixed[0] as string);
       for (const t of fixed) terms.set(t, Math.max(terms.get(t) ?? 0, TYPO_WEIGHT / fixed.length));
     }
     for (const [t, w] of expandWithLexicon(this.lexicon, stems)) {
       if (!terms.has(t)) terms.set(t, w);
     }
-    return { terms, corrections };
+    return { terms, corrections, topicWords };
+  }
+
+  /** Whether `vocabulary` holds one of a word's stems or a word the lexicon adds for it. */
+  knows(vocabulary: { has(term: string): boolean }, word: { stems: readonly string[] }): boolean {
+    if (word.stems.some((s) => vocabulary.has(s))) return true;
+    return word.stems.some((s) => [...expandWithLexicon(this.lexicon, [s]).keys()].some((t) => vocabulary.has(t)));
   }
 }

@@ -10,6 +10,12 @@ export interface SearchOptions {
   region?: RegionCode;
   limit?: number;
   mode?: RetrievalMode;
+  /**
+   * Nothing at all unless every word of the question that carries a topic occurs in the chunks searched (or
+   * one of its lexicon synonyms does): a rule that shares one word with "quel temps fait-il demain ?" does not
+   * answer it. For quoting rules and documents, not for finding jobs, whose questions are free-form.
+   */
+  everyWordKnown?: boolean;
 }
 
 export interface RetrievalHit {

@@ -182,4 +182,19 @@ describe("knowledge retriever", () => {
   it("respects the limit", async () => {
     expect(await retriever.search("pain gâteaux viennoiseries", { limit: 2 })).toHaveLength(2);
   });
+
+  it("with everyWordKnown, finds a rule only when the rules speak of every topic word asked about", async () => {
+    const rules = { kinds: ["rule" as const], everyWordKnown: true };
+    expect((await retriever.search("âge pour entrer en apprentissage", rules)).map((h) => h.entityId)).toEqual(["rule:age"]);
+    // A typo is corrected before the check; a filler ("métier") carries no topic.
+    expect(await retriever.search("métier apprentisage âge", rules)).toHaveLength(1);
+    // "congés" is in no rule: the rule on age shares "apprenti" with the question, but does not answer it.
+    expect(await retriever.search("apprenti congés", rules)).toEqual([]);
+    expect(await retriever.search("apprenti congés", { kinds: ["rule"] })).toHaveLength(1);
+    // A word the knowledge has nothing close to fails it too, whatever the kinds.
+    expect(retriever.speaksOfEveryWord("boulanger smartphone")).toBe(false);
+    expect(retriever.speaksOfEveryWord("boulanger CAP", { kinds: ["fiche", "rome"] })).toBe(true);
+    // A lexicon synonym of a word the knowledge uses counts as known.
+    expect(retriever.speaksOfEveryWord("plombard", { kinds: ["fiche", "rome"] })).toBe(true);
+  });
 });

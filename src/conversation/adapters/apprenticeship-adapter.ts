@@ -48,7 +48,8 @@ export function apprenticeshipAdapter(sources: ApprenticeshipAdapterSources): Ap
     },
 
     async findRules(query, region, topic): Promise<RuleAnswer[]> {
-      const hits = await sources.retriever.search(query, { kinds: ["rule"], region, limit: 3 });
+      // A rule is quoted only when the rules speak of every topic word asked about ("congés" is in none of them).
+      const hits = await sources.retriever.search(query, { kinds: ["rule"], region, limit: 3, everyWordKnown: true });
       const answers: IdentifiedRule[] = hits.map((hit) => {
         const rule = ruleById.get(hit.entityId);
         const cited = rule?.sources ?? [hit.source];
@@ -66,7 +67,11 @@ export function apprenticeshipAdapter(sources: ApprenticeshipAdapterSources): Ap
             : general;
         return [merged, ...answers.filter((a) => a.id !== merged.id)].map(({ title, text, citations }) => ({ title, text, citations }));
       }
-      if (answers.length === 0) return rulesByKeywords(sources.rules, query);
+      if (answers.length === 0) {
+        // Rules in the index that do not speak of every word asked about: no rule answers this question.
+        const indexed = await sources.retriever.search(query, { kinds: ["rule"], region, limit: 1 });
+        return indexed.length > 0 ? [] : rulesByKeywords(sources.rules, query);
+      }
       return answers.map(({ title, text, citations }) => ({ title, text, citations }));
     },
   };

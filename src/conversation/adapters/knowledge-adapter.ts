@@ -17,10 +17,13 @@ export function toKnowledgeHit(hit: RetrievalHit): KnowledgeHit {
   };
 }
 
-export function knowledgeAdapter(retriever: Pick<KnowledgeRetriever, "search">): KnowledgePort {
+export function knowledgeAdapter(retriever: Pick<KnowledgeRetriever, "search" | "speaksOfEveryWord">): KnowledgePort {
   return {
     async search(query, options = {}) {
       return (await retriever.search(query, options)).map(toKnowledgeHit);
+    },
+    speaksOfEveryWord(query, options = {}) {
+      return retriever.speaksOfEveryWord(query, options);
     },
   };
 }

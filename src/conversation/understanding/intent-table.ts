@@ -185,6 +185,8 @@ export const INTENT_TABLE: IntentSignals[] = [
     intent: "outOfScope",
     patterns: [
       p(/\b(recettes?|meteo|blague|horoscope|capitale de|president de la republique|elections?|bitcoin|crypto|score du match|resultats? du match|film|serie netflix|devoirs? de maths|traduis|ecris moi un poeme)\b/, 4),
+      // Everyday small talk whose words also occur in the rules ("heure", "temps").
+      p(/\b(quelle heure est il|il est quelle heure|quel temps fait il|quel temps va t il faire|quel jour (sommes nous|on est|est on))\b/, 4),
     ],
   },
 ];

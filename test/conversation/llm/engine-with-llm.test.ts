@@ -53,22 +53,22 @@ describe("conversation engine with the optional language model", () => {
   });
 
   it("writes the answer from numbered passages of the knowledge, with its notice and sources", async () => {
-    server.script(noGuess, textCompletion("Voici ce que dit la règle sur les congés [1]."));
-    const result = await say("congés payés");
+    server.script(noGuess, textCompletion("Voici ce que dit la règle sur le repos [1]."));
+    const result = await say("les heures de repos");
     expect(result.outcome).toBe("document");
     const answer = result.replies[0];
-    expect(answer?.text).toBe("Voici ce que dit la règle sur les congés [1].");
+    expect(answer?.text).toBe("Voici ce que dit la règle sur le repos [1].");
     expect(answer?.notices).toContain(GENERATED_NOTICE);
     expect(answer?.citations).toHaveLength(1);
     expect(server.requests[1]?.body.messages[1]?.content).toMatch(/^\[1\] /m);
   });
 
   it("quotes the passage itself when the model cites a source it was not given", async () => {
-    server.script(noGuess, textCompletion("Vous avez droit à 10 semaines de congés [9]."));
-    const result = await say("congés payés");
+    server.script(noGuess, textCompletion("Vous pouvez travailler sans repos [9]."));
+    const result = await say("les heures de repos");
     expect(result.outcome).toBe("document");
     expect(result.replies[0]?.text).toMatch(/^Voici ce que dit \*\*/);
-    expect(result.replies[0]?.text).not.toContain("10 semaines");
+    expect(result.replies[0]?.text).not.toContain("sans repos");
   });
 
   it("answers distress with the rules alone, without calling the model", async () => {
