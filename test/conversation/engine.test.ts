@@ -23,6 +23,15 @@ describe("conversation engine", () => {
     expect(help.replies[0]?.text).toMatch(/Près de \*\*Dijon\*\*/);
   });
 
+  it("gives the pay from 26 without asking the contract year, the same every year, and still asks it at 19", async () => {
+    const older = await setup.engine.handle({ type: "message", text: "un apprenti de 26 ans gagne combien ?" }, emptyMemory());
+    expect(older.replies[0]?.text).toMatch(/Quelle que soit l'année du contrat, à 26 ans[\s\S]*100 % du SMIC/);
+    expect(older.memory.pending).toBeUndefined();
+    const younger = await setup.engine.handle({ type: "message", text: "un apprenti de 19 ans gagne combien ?" }, emptyMemory());
+    expect(younger.replies[0]?.text).toMatch(/En quelle année du contrat/);
+    expect(younger.memory.pending).toEqual({ kind: "contractYear" });
+  });
+
   it("does not take « vers » for the commune Vers, and finds the town a cue announces", async () => {
     const social = await setup.engine.handle({ type: "message", text: "je me dirige vers le social" }, emptyMemory());
     expect(social.memory.place).toBeUndefined();

@@ -44,31 +44,44 @@ export async function composeApprenticePay(turn: Turn): Promise<Reply> {
       suggestedActions: withHumanOption(AGE_ACTIONS),
     });
   }
-  if (memory.contractYear === undefined) {
+  const onDate = turn.now.toISOString().slice(0, 10);
+  // From 26 the grid gives the same minimum every year of the contract: asking which year would be a useless step.
+  const sameEveryYear = memory.contractYear === undefined && payIsTheSameEveryYear(turn, age, onDate);
+  if (memory.contractYear === undefined && !sameEveryYear) {
     memory.pending = { kind: "contractYear" };
     return reply("En quelle année du contrat d'apprentissage êtes-vous (1re, 2e ou 3e année) ?", {
       suggestedActions: withHumanOption(YEAR_ACTIONS),
     });
   }
   memory.pending = undefined;
-  const onDate = turn.now.toISOString().slice(0, 10);
-  const pay = turn.ports.apprenticeship.computePay({ age, contractYear: memory.contractYear, onDate });
+  const contractYear = memory.contractYear ?? 1;
+  const pay = turn.ports.apprenticeship.computePay({ age, contractYear, onDate });
   if ("error" in pay) {
     return reply(`${pay.error} Un conseiller peut faire le calcul avec vous.`, { suggestedActions: withHumanOption(NEXT_ACTIONS) });
   }
   const who = memory.age !== undefined ? `à ${memory.age} ans` : "avant 18 ans";
+  const when = sameEveryYear ? `Quelle que soit l'année du contrat, ${who}` : `En ${ordinal(contractYear)} année, ${who}`;
   const lines = [
-    `En ${ordinal(memory.contractYear)} année, ${who}, un apprenti gagne au minimum **${pay.percentOfSmic} % du SMIC**, soit **${euros(pay.monthlyGrossEuros)} brut par mois**.`,
+    `${when}, un apprenti gagne au minimum **${pay.percentOfSmic} % du SMIC**, soit **${euros(pay.monthlyGrossEuros)} brut par mois**.`,
     `Calcul fait avec le SMIC mensuel brut de ${euros(pay.smicMonthlyEuros)}, en vigueur depuis le ${frenchDate(pay.smicEffectiveDate)}.`,
     ...pay.notes,
   ];
   return reply(lines.join("\n\n"), {
     citations: uniqueCitations(pay.citations),
     suggestedActions: withHumanOption([
-      { title: "Autre année", value: memory.contractYear === 1 ? "Et en 2e année ?" : "Et en 1re année ?" },
+      ...(sameEveryYear ? [] : [{ title: "Autre année", value: contractYear === 1 ? "Et en 2e année ?" : "Et en 1re année ?" }]),
       ...NEXT_ACTIONS.slice(1),
     ]),
   });
+}
+
+/** Whether the minimum pay at this age is the same in every year of the contract (the grid's 26-and-over band). */
+function payIsTheSameEveryYear(turn: Turn, age: number, onDate: string): boolean {
+  const percents = [1, 2, 3].map((contractYear) => {
+    const pay = turn.ports.apprenticeship.computePay({ age, contractYear, onDate });
+    return "error" in pay ? undefined : pay.percentOfSmic;
+  });
+  return percents[0] !== undefined && percents.every((p) => p === percents[0]);
 }
 
 function ordinal(year: number): string {
