@@ -35,6 +35,16 @@ describe("ways of asking how to become someone", () => {
     expect(answer).not.toMatch(/Lequel vous intéresse/);
   });
 
+  it.each([
+    ["je veux faire de la coiffure", /Coiffeur \/ Coiffeuse\*\* \(fiche ROME D1202\)/],
+    ["je veux travailler dans une boulangerie", /Boulanger \/ Boulangère\*\* \(fiche ROME D1102\)/],
+    ["la pâtisserie", /Pâtissier \/ Pâtissière\*\* \(fiche ROME D1104\)/],
+    ["je veux faire de la soudure", /Soudeur \/ Soudeuse\*\* \(fiche ROME H2913\)/],
+  ])("takes the activity for the job that does it: %j", async (message, expected) => {
+    const [reply] = await conversation(message);
+    expect(reply).toMatch(expected);
+  });
+
   it("asks which speciality for « quelles études pour être infirmier », several fiches fitting", async () => {
     const [answer] = await conversation("quelles études pour être infirmier");
     expect(answer).toMatch(/Lequel vous intéresse/);

@@ -2,6 +2,7 @@
 import { REGIONS } from "../../shared/region.js";
 import type { JobDescription, JobMatch, JobRef } from "../ports.js";
 import { reply, uniqueCitations, withHumanOption, type Reply, type SuggestedAction } from "../reply.js";
+import { stemFrench } from "../../retrieval/analysis/french-stemmer.js";
 import { normalizeText } from "../understanding/normalize.js";
 import { shorten, type Turn } from "./turn.js";
 
@@ -44,9 +45,23 @@ function genderedForms(title: string): string[] {
   return [masculine, words.slice(0, length).join(" ")].map((form) => (qualifier ? `${form} ${qualifier}` : form));
 }
 
-/** "Boulanger / Boulangère" is exactly "boulanger"; "Chef boulanger / ..." or "Infirmier / Infirmière de bloc" are not. */
+/** A phrase's words by their stems: the activity and the person who does it share one ("coiffure", "coiffeur"). */
+function stems(phrase: string): string {
+  return phrase
+    .split(" ")
+    .map((w) => stemFrench(w))
+    .join(" ");
+}
+
+/**
+ * "Boulanger / Boulangère" is exactly "boulanger", and "boulangerie" names it too; "Chef boulanger / ..." or
+ * "Infirmier / Infirmière de bloc" are not.
+ */
 export function isExactTitle(query: string, title: string): boolean {
-  return titleForms(title).includes(query);
+  const forms = titleForms(title);
+  if (forms.includes(query)) return true;
+  const asked = stems(query);
+  return forms.some((form) => stems(form) === asked);
 }
 
 /**
@@ -60,7 +75,10 @@ export function namedBy(query: string, matches: JobMatch[]): JobMatch[] {
   if (words.length === 0) return [];
   return matches.filter((m) => {
     const titleWords = foldedTitle(m.title).split(" ");
-    return words.every((w) => titleWords.some((t) => t.startsWith(w.slice(0, Math.max(4, w.length - 2))) || w.startsWith(t) && t.length >= 4));
+    return words.every((w) => {
+      const stem = stemFrench(w);
+      return titleWords.some((t) => t.startsWith(w.slice(0, Math.max(4, w.length - 2))) || (w.startsWith(t) && t.length >= 4) || (stem.length >= 4 && stemFrench(t) === stem));
+    });
   });
 }
 
