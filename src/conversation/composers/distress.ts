@@ -1,7 +1,10 @@
 /**
  * Answers to distress, always before anything else. Numbers and their sources were checked on 2026-11-23:
  * 3114 (service-public.fr, A15206), 119 (allo119.gouv.fr, Allô enfance en danger), 15/17/112 and 114 by SMS
- * (service-public.fr, F33954 "Quels sont les numéros en cas d'urgence").
+ * (service-public.fr, F33954 "Quels sont les numéros en cas d'urgence"). 3018 as the single national number for
+ * harassment at school and cyber-harassment of minors: the Senate's written question no. 08635 (2023, answered by
+ * the Ministry of Education), read on 2026-12-05 in a public copy of the page; only the number and its purpose are
+ * stated, its opening hours are not (sources disagreed).
  */
 import type { Citation, Reply } from "../reply.js";
 import { reply, withHumanOption } from "../reply.js";
@@ -17,6 +20,11 @@ export const DISTRESS_SOURCES = {
     name: "119 Allô enfance en danger",
     url: "https://www.allo119.gouv.fr/",
     text: "Le 119 est gratuit, joignable 24 heures sur 24, 7 jours sur 7, et n'apparaît pas sur les factures.",
+  },
+  harassment: {
+    name: "Sénat — question écrite n° 08635 (2023) : le 3018, numéro national unique contre le harcèlement à l'école",
+    url: "https://www.senat.fr/questions/base/2023/qSEQ231008635.html",
+    text: "Le 3018 est le numéro d'appel national unique pour signaler le harcèlement à l'école et le cyberharcèlement subi par des mineurs.",
   },
   emergency: {
     name: "Service-public.fr — Numéros d'urgence",
@@ -41,6 +49,11 @@ const OPENINGS: Record<DistressKind, string[]> = {
   child: [
     "Merci de me l'avoir écrit. Ce n'est pas de votre faute, et vous avez le droit d'être protégé ou protégée.",
     "Appelez le **119** (Allô enfance en danger). C'est gratuit, 24 heures sur 24, 7 jours sur 7, et l'appel n'apparaît pas sur les factures.",
+    "Si vous êtes en danger tout de suite :",
+  ],
+  harassment: [
+    "Merci de me l'avoir écrit. Ce n'est pas de votre faute, et vous n'avez pas à le vivre seul ou seule.",
+    "Appelez le **3018**, le numéro national contre le harcèlement à l'école et le cyberharcèlement. Vous pouvez aussi en parler à un adulte de confiance.",
     "Si vous êtes en danger tout de suite :",
   ],
   emergency: ["Si une personne est en danger maintenant, appelez les secours :"],

@@ -51,6 +51,9 @@ export const INTENT_TABLE: IntentSignals[] = [
       p(/\b(me|nous) (tuer|pendre|jeter sous|foutre en l air|faire du mal|ouvrir les veines)\b/),
       p(/\bmettre fin a (mes|ma) (jours|vie)\b/),
       p(/\b(en finir|envie de mourir|veux mourir|voudrais mourir|plus envie de vivre|marre de vivre|idees noires)\b/),
+      // Said without the words above, and still a person to answer first: "envie de tout arrêter", "je me sens seule".
+      p(/\b(envie de tout (arreter|lacher|abandonner)|je n en peux plus|j en peux plus|au bout du rouleau|plus gout a rien|je me sens (si |tellement |tres )?(seul|seule|vide|inutile))\b/),
+      p(/\b(harcele|harcelee|harcelent|harcelement|cyberharcelement|me harcele\w*)\b/),
       p(/\bscarifi/),
       p(/\b(me|m) (frappe|frappent|bat|battent|viole|violent|maltrait\w*)\b/),
       p(/\b(maltrait\w*|inceste|attouchement\w*|enfant en danger)\b/),

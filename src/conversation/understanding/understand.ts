@@ -16,11 +16,12 @@ export interface Understanding {
   distress?: DistressKind;
 }
 
-export type DistressKind = "suicide" | "child" | "emergency";
+export type DistressKind = "suicide" | "child" | "harassment" | "emergency";
 
 const DISTRESS_KINDS: [RegExp, DistressKind][] = [
-  [/\b(suicid|suisid|sucid|sucide|suiside|disparaitre|plus envie de rien|plus la force|me tuer|me pendre|mettre fin a|en finir|mourir|plus envie de vivre|marre de vivre|idees noires|scarifi|me faire du mal|foutre en l air|ouvrir les veines|jeter sous)/, "suicide"],
+  [/\b(suicid|suisid|sucid|sucide|suiside|disparaitre|plus envie de rien|plus la force|me tuer|me pendre|mettre fin a|en finir|mourir|plus envie de vivre|marre de vivre|idees noires|scarifi|me faire du mal|foutre en l air|ouvrir les veines|jeter sous|envie de tout (arreter|lacher|abandonner)|n en peux plus|au bout du rouleau|plus gout a rien|je me sens (si |tellement |tres )?(seul|seule|vide|inutile))/, "suicide"],
   [/\b(frappe|frappent|bat|battent|battu|battue|viol|maltrait|inceste|attouchement|enfant en danger|agresse)/, "child"],
+  [/\b(harcel|cyberharcel)/, "harassment"],
 ];
 
 export function understand(text: string, context: ClassifyContext, now: Date = new Date()): Understanding {

@@ -16,6 +16,13 @@ describe("distress answers", () => {
     expect(composeDistress("child").text).toMatch(/\*\*119\*\* \(Allô enfance en danger\)/);
   });
 
+  it("names 3018 for harassment at school or online, with its source and the emergency numbers", () => {
+    const r = composeDistress("harassment");
+    expect(r.text).toMatch(/\*\*3018\*\*/);
+    expect(r.text).toContain("**112**");
+    expect(r.citations[0]?.url).toBe(DISTRESS_SOURCES.harassment.url);
+  });
+
   it("lists 15, 17, 112 and 114 by SMS for an emergency", () => {
     const text = composeDistress("emergency").text;
     for (const n of ["**15**", "**17**", "**112**", "**114**"]) expect(text).toContain(n);

@@ -73,6 +73,11 @@ describe("understanding French messages", () => {
     expect(understand("je pense au suicide", fresh, now).distress).toBe("suicide");
     expect(understand("ma mère me bat", fresh, now).distress).toBe("child");
     expect(understand("au secours il y a le feu", fresh, now).distress).toBe("emergency");
+    expect(understand("on me harcèle au lycée", fresh, now).distress).toBe("harassment");
+    expect(understand("je suis harcelée sur les réseaux", fresh, now).distress).toBe("harassment");
+    // Despair said in everyday words is answered like suicidal thoughts: a false alarm costs less than a miss.
+    expect(understand("je me sens seule et j'ai envie de tout arrêter", fresh, now).distress).toBe("suicide");
+    expect(understand("je n'en peux plus", fresh, now).distress).toBe("suicide");
   });
 });
 
