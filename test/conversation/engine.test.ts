@@ -32,6 +32,16 @@ describe("conversation engine", () => {
     expect(younger.memory.pending).toEqual({ kind: "contractYear" });
   });
 
+  it("asks a parent what their child likes when the child does not know what to do", async () => {
+    const parent = await setup.engine.handle({ type: "message", text: "mon fils de 15 ans ne sait pas quoi faire" }, emptyMemory());
+    expect(parent.outcome).toBe("interests");
+    expect(parent.replies[0]?.text).toMatch(/ce que votre enfant aime/);
+    const next = await setup.engine.handle({ type: "message", text: "il aime bricoler" }, parent.memory);
+    expect(next.replies[0]?.text).toMatch(/métiers qui pourraient/);
+    const self = await setup.engine.handle({ type: "message", text: "je ne sais pas quoi faire" }, emptyMemory());
+    expect(self.replies[0]?.text).toMatch(/ce que vous aimez/);
+  });
+
   it("does not take « vers » for the commune Vers, and finds the town a cue announces", async () => {
     const social = await setup.engine.handle({ type: "message", text: "je me dirige vers le social" }, emptyMemory());
     expect(social.memory.place).toBeUndefined();

@@ -8,6 +8,13 @@ const ASK_INTERESTS = [
   "Par exemple : « j'aime bricoler », « travailler dehors », « aider les autres », « les ordinateurs ».",
 ].join("\n");
 
+/** A parent asking for their child: the question is about what the child likes. */
+const ASK_PARENT = [
+  "Parlez-moi de ce que votre enfant aime : ce qui lui plaît, à l'école ou dans ses loisirs.",
+  "Par exemple : « il aime bricoler », « elle aime travailler dehors », « aider les autres », « les ordinateurs ».",
+  "Vous pouvez aussi en parler avec un conseiller, avec votre enfant.",
+].join("\n");
+
 const INTEREST_EXAMPLES = [
   { title: "Bricoler", value: "J'aime bricoler" },
   { title: "Travailler dehors", value: "J'aime travailler dehors" },
@@ -24,10 +31,10 @@ export async function composeInterests(turn: Turn): Promise<Reply> {
       const matches = await turn.ports.jobs.findJobs(turn.text, turn.region);
       if (matches.length > 0) return composeJob(turn, matches.slice(0, 1));
     }
-    return reply(ASK_INTERESTS, { suggestedActions: withHumanOption(INTEREST_EXAMPLES) });
+    return askInterests(turn);
   }
   const { jobs, citations } = await turn.ports.jobs.jobsForInterests(centres, 5);
-  if (jobs.length === 0) return reply(ASK_INTERESTS, { suggestedActions: withHumanOption(INTEREST_EXAMPLES) });
+  if (jobs.length === 0) return askInterests(turn);
   turn.memory.lastTopic = "interests";
   const text = [
     "Voici quelques métiers qui pourraient vous plaire :",
@@ -36,4 +43,9 @@ export async function composeInterests(turn: Turn): Promise<Reply> {
     "Choisissez-en un pour en savoir plus, ou dites-moi autre chose que vous aimez.",
   ].join("\n");
   return reply(text, { citations, suggestedActions: withHumanOption(jobs.map((j) => ({ title: j.title.slice(0, 60), value: j.title }))) });
+}
+
+function askInterests(turn: Turn): Reply {
+  const forChild = turn.memory.audience === "parent";
+  return reply(forChild ? ASK_PARENT : ASK_INTERESTS, { suggestedActions: withHumanOption(INTEREST_EXAMPLES) });
 }

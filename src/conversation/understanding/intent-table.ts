@@ -129,7 +129,8 @@ export const INTENT_TABLE: IntentSignals[] = [
     patterns: [
       p(/\b(j aime|j adore|je kiffe|passionne|passionnee|interesse|interessee|ce qui me plait|me plait|aimerais|je prefere|mes centres d interet|mes passions?)\b/, 2),
       p(/\b(travailler (dehors|en plein air|a l exterieur|de mes mains|avec mes mains)|aider les autres|bricoler)\b/, 3),
-      p(/\b(je (ne )?sais pas (quoi faire|quel metier|vers quoi)|aucune idee de metier|pas d idee|m orienter|quel metier (pour moi|me correspond|est fait pour moi)|trouver ma voie|me reorienter|reconversion|me reconvertir|reconvertir|changer de (metier|voie|travail))\b/, 4),
+      // "je ne sais pas quoi faire", and a parent's "mon fils ne sait pas quoi faire".
+      p(/\b((ne )?(sais|sait) pas (quoi faire|quel metier|vers quoi)|aucune idee de metier|pas d idee|m orienter|quel metier (pour moi|me correspond|est fait pour moi)|trouver ma voie|me reorienter|reconversion|me reconvertir|reconvertir|changer de (metier|voie|travail))\b/, 4),
     ],
   },
   {
