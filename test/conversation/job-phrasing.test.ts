@@ -45,6 +45,12 @@ describe("ways of asking how to become someone", () => {
     expect(reply).toMatch(expected);
   });
 
+  it("elides « de » before a job title that starts with a vowel", async () => {
+    const [, pay, close] = await conversation("électricien du bâtiment", "et le salaire ?", "des métiers proches ?");
+    expect(pay).toMatch(/le salaire d'Électricien/);
+    expect(close).toMatch(/^Métiers proches d'\*\*Électricien/);
+  });
+
   it("asks which speciality for « quelles études pour être infirmier », several fiches fitting", async () => {
     const [answer] = await conversation("quelles études pour être infirmier");
     expect(answer).toMatch(/Lequel vous intéresse/);

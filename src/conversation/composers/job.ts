@@ -3,7 +3,7 @@ import { REGIONS } from "../../shared/region.js";
 import type { JobDescription, JobMatch, JobRef } from "../ports.js";
 import { reply, uniqueCitations, withHumanOption, type Reply, type SuggestedAction } from "../reply.js";
 import { stemFrench } from "../../retrieval/analysis/french-stemmer.js";
-import { normalizeText } from "../understanding/normalize.js";
+import { foldAccents, normalizeText } from "../understanding/normalize.js";
 import { shorten, type Turn } from "./turn.js";
 
 const MAX_CHOICES = 4;
@@ -43,6 +43,12 @@ function genderedForms(title: string): string[] {
   const words = feminine.split(" ");
   const qualifier = words.slice(length).join(" ");
   return [masculine, words.slice(0, length).join(" ")].map((form) => (qualifier ? `${form} ${qualifier}` : form));
+}
+
+/** "de" before a title, elided before a vowel or a mute h: "d'Électricien", "de Boulanger". */
+function ofTitle(title: string): string {
+  const first = foldAccents(title.replace(/^\*+/, "").charAt(0).toLowerCase());
+  return /[aeiouyh]/.test(first) ? `d'${title}` : `de ${title}`;
 }
 
 /** A phrase's words by their stems: the activity and the person who does it share one ("coiffure", "coiffeur"). */
@@ -255,7 +261,7 @@ export async function composeJobFollowUp(
         return reply(`**Salaire — ${d.title}** : ${d.pay.text}`, { citations: uniqueCitations([d.pay.source, ...d.citations]), suggestedActions: actions });
       }
       return reply(
-        `Je n'ai pas de montant vérifié pour le salaire de ${d.title}. Il dépend de l'expérience, de l'employeur et de la convention collective. Un conseiller peut vous renseigner. Voir la ${fiche}.`,
+        `Je n'ai pas de montant vérifié pour le salaire ${ofTitle(d.title)}. Il dépend de l'expérience, de l'employeur et de la convention collective. Un conseiller peut vous renseigner. Voir la ${fiche}.`,
         { citations: [...d.citations], suggestedActions: actions },
       );
     }
@@ -281,7 +287,7 @@ export async function composeJobFollowUp(
     case "followUpCloseJobs": {
       if (d.closeJobs.length === 0) return reply(`Je n'ai pas de métiers proches pour ${d.title}. Voir la ${fiche}.`, { citations: [...d.citations], suggestedActions: actions });
       const jobs = d.closeJobs.slice(0, 5);
-      return reply([`Métiers proches de **${d.title}** :`, ...jobs.map((j) => `- ${j.title}`)].join("\n"), {
+      return reply([`Métiers proches ${ofTitle(`**${d.title}**`)} :`, ...jobs.map((j) => `- ${j.title}`)].join("\n"), {
         citations: [...d.citations],
         suggestedActions: withHumanOption(jobs.map((j) => ({ title: j.title.slice(0, 60), value: j.title }))),
       });
