@@ -86,6 +86,8 @@ export const INTENT_TABLE: IntentSignals[] = [
       p(/\b(un|une|vrai|vraie) (humain|humaine|personne reelle|vraie personne|etre humain)\b/, 4),
       p(/\b(etre rappele|etre rappelee|me rappeler|rappelez moi|joindre (un|une|quelqu))/, 4),
       p(/\b(contacter|voir|rencontrer) (un|une) (conseiller|conseillere|psy ?en|personne)\b/, 4),
+      // Leaving school is a decision to take with a counsellor, not a job fiche to read ("arrêter le lycée").
+      p(/\b((tout )?(arreter|quitter|lacher|abandonner) (l ecole|le lycee|le college|les cours|mes etudes|la fac|mon cap|mon bac|ma formation)|decrochage|decroche (de l ecole|du lycee|du college|des cours))\b/, 5),
     ],
     keywords: k("conseiller conseillere humain", 1),
   },
