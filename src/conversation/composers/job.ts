@@ -8,23 +8,37 @@ import { shorten, type Turn } from "./turn.js";
 
 const MAX_CHOICES = 4;
 
-/**
- * Job titles come from the ROME catalog and the project's fiches, a closed list, and a turn compares the same
- * few titles several times (exact title, words named, option picked): each is folded once. Bounded all the same.
- */
-const foldedTitles = new Map<string, string>();
-const formsOfTitles = new Map<string, readonly string[]>();
-const TITLE_CACHE_LIMIT = 20_000;
-
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
-  if (cache.size >= TITLE_CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
+/** What a turn compares of one job title, worked out once per title. */
+interface TitleKeys {
+  /** The title as normalizeText folds it. */
+  folded: string;
+  words: readonly string[];
+  /** The French stem of each word. */
+  wordStems: readonly string[];
+  /** The gendered forms the title names (see genderedForms). */
+  forms: readonly string[];
+  /** The same forms, word by word as stems. */
+  stemmedForms: readonly string[];
 }
 
-/** A job title as normalizeText folds it. */
-function foldedTitle(title: string): string {
-  return foldedTitles.get(title) ?? remember(foldedTitles, title, normalizeText(title));
+/**
+ * Job titles come from the ROME catalog and the project's fiches, a closed list, and a turn compares the same
+ * few titles several times (exact title, words named, option picked). Bounded all the same.
+ */
+const keysOfTitles = new Map<string, TitleKeys>();
+const TITLE_CACHE_LIMIT = 20_000;
+
+function titleKeys(title: string): TitleKeys {
+  let keys = keysOfTitles.get(title);
+  if (keys === undefined) {
+    const folded = normalizeText(title);
+    const words = folded.split(" ");
+    const forms = genderedForms(title);
+    keys = { folded, words, wordStems: words.map((w) => stemFrench(w)), forms, stemmedForms: forms.map(stems) };
+    if (keysOfTitles.size >= TITLE_CACHE_LIMIT) keysOfTitles.clear();
+    keysOfTitles.set(title, keys);
+  }
+  return keys;
 }
 
 /**
@@ -32,10 +46,6 @@ function foldedTitle(title: string): string {
  * generaux ide" and "infirmiere en soins generaux ide" (the words after the feminine noun qualify both forms),
  * "Educateur spécialisé / Educatrice spécialisée" is "educateur specialise" and "educatrice specialisee".
  */
-function titleForms(title: string): readonly string[] {
-  return formsOfTitles.get(title) ?? remember(formsOfTitles, title, genderedForms(title));
-}
-
 function genderedForms(title: string): string[] {
   const [masculine = "", feminine] = title.split(" / ").map(normalizeText);
   if (feminine === undefined) return [masculine];
@@ -59,15 +69,16 @@ function stems(phrase: string): string {
     .join(" ");
 }
 
+function namesExactly(query: string, queryStems: string, keys: TitleKeys): boolean {
+  return keys.forms.includes(query) || keys.stemmedForms.includes(queryStems);
+}
+
 /**
  * "Boulanger / Boulangère" is exactly "boulanger", and "boulangerie" names it too; "Chef boulanger / ..." or
  * "Infirmier / Infirmière de bloc" are not.
  */
 export function isExactTitle(query: string, title: string): boolean {
-  const forms = titleForms(title);
-  if (forms.includes(query)) return true;
-  const asked = stems(query);
-  return forms.some((form) => stems(form) === asked);
+  return namesExactly(query, stems(query), titleKeys(title));
 }
 
 /**
@@ -75,16 +86,21 @@ export function isExactTitle(query: string, title: string): boolean {
  * Several of them means the words fit several specialities ("infirmier"): the user picks.
  */
 export function namedBy(query: string, matches: JobMatch[]): JobMatch[] {
-  const exact = matches.find((m) => isExactTitle(query, m.title));
+  const queryStems = stems(query);
+  const exact = matches.find((m) => namesExactly(query, queryStems, titleKeys(m.title)));
   if (exact) return [exact];
-  const words = query.split(" ").filter((w) => w.length >= 3 && !["les", "des", "une", "pour", "avec", "dans"].includes(w));
+  const words = query
+    .split(" ")
+    .filter((w) => w.length >= 3 && !["les", "des", "une", "pour", "avec", "dans"].includes(w))
+    .map((w) => ({ w, stem: stemFrench(w) }));
   if (words.length === 0) return [];
   return matches.filter((m) => {
-    const titleWords = foldedTitle(m.title).split(" ");
-    return words.every((w) => {
-      const stem = stemFrench(w);
-      return titleWords.some((t) => t.startsWith(w.slice(0, Math.max(4, w.length - 2))) || (w.startsWith(t) && t.length >= 4) || (stem.length >= 4 && stemFrench(t) === stem));
-    });
+    const { words: titleWords, wordStems } = titleKeys(m.title);
+    return words.every(({ w, stem }) =>
+      titleWords.some(
+        (t, i) => t.startsWith(w.slice(0, Math.max(4, w.length - 2))) || (w.startsWith(t) && t.length >= 4) || (stem.length >= 4 && wordStems[i] === stem),
+      ),
+    );
   });
 }
 
@@ -133,7 +149,7 @@ export function pickOption(turn: Turn, options: JobRef[]): JobRef | undefined {
   const n = turn.understanding.normalized;
   const index = /^(?:le |la |n )?(\d)$/.exec(n)?.[1];
   if (index) return options[Number(index) - 1];
-  return options.find((o) => foldedTitle(o.title) === n || (n.length >= 4 && foldedTitle(o.title).includes(n)) || n.includes(o.code.toLowerCase()));
+  return options.find((o) => titleKeys(o.title).folded === n || (n.length >= 4 && titleKeys(o.title).folded.includes(n)) || n.includes(o.code.toLowerCase()));
 }
 
 function choiceReply(matches: JobMatch[]): Reply {
@@ -192,7 +208,7 @@ export async function composeJob(turn: Turn, matches?: JobMatch[], named?: strin
   const top = found[0];
   if (!top) return notFound();
   // A title clicked in a list names one fiche exactly: no need to ask again.
-  const exact = found.find((m) => foldedTitle(m.title) === turn.understanding.normalized);
+  const exact = found.find((m) => titleKeys(m.title).folded === turn.understanding.normalized);
   if (exact) return describeOrApologise(turn, exact);
   const close = namedBy(query || turn.understanding.normalized, found).slice(0, MAX_CHOICES);
   if (close.length === 1 && close[0]) return describeOrApologise(turn, close[0]);
