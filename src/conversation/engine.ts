@@ -228,11 +228,14 @@ export class ConversationEngine {
     // Without a job cue, words must name a job (title or job titles) before we describe one; otherwise a
     // document or rule that contains them is a better answer than a job found through its body text.
     const matches = query === "" ? [] : await this.ports.jobs.findJobs(query, turn.region);
-    if (matches[0]?.titleMatch && this.describesWork(turn, query)) return { replyOut: await composeJob(turn, matches), outcome: "job" };
+    // Asked at most once a turn, and only when a job is in sight.
+    let worded: boolean | undefined;
+    const describesWork = () => (worded ??= this.describesWork(turn, query));
+    if (matches[0]?.titleMatch && describesWork()) return { replyOut: await composeJob(turn, matches), outcome: "job" };
     const found = query === "" ? undefined : await this.documentAnswer(turn, query);
     if (found) return { replyOut: found, outcome: "document" };
     const likelyJob = matches[0]?.agreed === true || (matches.length > 0 && query.split(" ").length >= 3);
-    if (likelyJob && this.describesWork(turn, query)) {
+    if (likelyJob && describesWork()) {
       return { replyOut: await composeJob(turn, matches), outcome: "job" };
     }
     return {

@@ -10,7 +10,7 @@ import { normalizeText } from "../understanding/normalize.js";
 type IdentifiedRule = RuleAnswer & { id: string };
 
 export interface ApprenticeshipAdapterSources {
-  retriever: Pick<KnowledgeRetriever, "search">;
+  retriever: Pick<KnowledgeRetriever, "search" | "chunks">;
   grid: PayGrid;
   smic: SmicHistory;
   rules: readonly ApprenticeshipRule[];
@@ -27,6 +27,8 @@ function plain(markdown: string): string {
 
 export function apprenticeshipAdapter(sources: ApprenticeshipAdapterSources): ApprenticeshipPort {
   const ruleById = new Map(sources.rules.map((r) => [`rule:${r.id}`, r]));
+  // An index built before the rules were indexed has none: then keyword overlap over the rule files stands in.
+  const indexHasRules = sources.retriever.chunks.some((c) => c.kind === "rule");
   return {
     computePay({ age, contractYear, onDate }): PayAnswer | { error: string } {
       const result = computeApprenticePay({ age, contractYear, on: new Date(`${onDate}T12:00:00Z`) }, sources.grid, sources.smic);
@@ -67,11 +69,8 @@ export function apprenticeshipAdapter(sources: ApprenticeshipAdapterSources): Ap
             : general;
         return [merged, ...answers.filter((a) => a.id !== merged.id)].map(({ title, text, citations }) => ({ title, text, citations }));
       }
-      if (answers.length === 0) {
-        // Rules in the index that do not speak of every word asked about: no rule answers this question.
-        const indexed = await sources.retriever.search(query, { kinds: ["rule"], region, limit: 1 });
-        return indexed.length > 0 ? [] : rulesByKeywords(sources.rules, query);
-      }
+      // With rules indexed, none found means none speaks of every word asked about: no rule answers this.
+      if (answers.length === 0) return indexHasRules ? [] : rulesByKeywords(sources.rules, query);
       return answers.map(({ title, text, citations }) => ({ title, text, citations }));
     },
   };
