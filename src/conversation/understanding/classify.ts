@@ -1,6 +1,7 @@
 /** Scores a normalised message against the intent table, then applies the few rules that need context. */
 import { INTENT_TABLE, type Intent } from "./intent-table.js";
 import { editDistance } from "../../shared/edit-distance.js";
+import { anyOf } from "./any-of.js";
 import { allowedTypos, tokenize } from "./normalize.js";
 import type { Entities } from "./entities.js";
 
@@ -16,13 +17,8 @@ export interface Classification {
   explicit: boolean;
 }
 
-/**
- * Each row's patterns as one alternation, tried first: most messages match none of a row's patterns (the
- * distress row alone has eleven), and one miss then costs one regex run instead of one per pattern.
- */
-const ANY_PATTERN_OF_ROW = new Map(
-  INTENT_TABLE.map((row) => [row, row.patterns.length > 1 ? new RegExp(row.patterns.map((p) => `(?:${p.re.source})`).join("|")) : undefined]),
-);
+/** Each row's patterns as one alternation, tried first: most messages match none of a row's patterns. */
+const ANY_PATTERN_OF_ROW = new Map(INTENT_TABLE.map((row) => [row, row.patterns.length > 1 ? anyOf(row.patterns.map((p) => p.re)) : undefined]));
 
 export function scoreIntents(normalized: string): Partial<Record<Intent, number>> {
   const tokens = tokenize(normalized);

@@ -2,6 +2,7 @@
  * Everyday French phrases mapped to ROME 4.0 interest centres ("J'aime ...", codes 1–30 of France Travail's
  * unix_centre_interet file). Phrases are neutral on purpose: an interest never implies a gender.
  */
+import { anyOf } from "./any-of.js";
 
 export const INTEREST_PHRASES: { centre: string; re: RegExp }[] = [
   { centre: "1", re: /\b(construire|batir|renover|renovation|chantiers?|batiment)\b/ },
@@ -36,7 +37,7 @@ export const INTEREST_PHRASES: { centre: string; re: RegExp }[] = [
   { centre: "30", re: /\b(art|arts|artiste|musique|chanter|danser|danse|creer|creation|creatif|creative|photo|photographie)\b/ },
 ];
 
-const ANY_INTEREST = new RegExp(INTEREST_PHRASES.map((i) => `(?:${i.re.source})`).join("|"));
+const ANY_INTEREST = anyOf(INTEREST_PHRASES.map((i) => i.re));
 
 /** Interest centre codes whose phrases occur in a normalised message, in table order, without duplicates. */
 export function matchInterests(normalized: string): string[] {
